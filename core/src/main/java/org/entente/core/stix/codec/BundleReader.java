@@ -1,0 +1,128 @@
+package org.entente.core.stix.codec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import org.entente.core.stix.StixObject;
+
+/**
+ * Reads the objects of one document one at a time: a bundle ({@code {"type":"bundle","objects":[…]}}),
+ * a TAXII envelope ({@code {"objects":[…]}}) or a JSON array of objects. Properties of the container
+ * other than {@code objects} are read past. Memory stays bounded by the largest single object.
+ *
+ * <p>An element of {@code objects} that is valid JSON but not an object is returned as an
+ * {@link Element} with an error, so the caller can reject it and go on; malformed JSON ends the stream
+ * with a {@link StixParseException}.
+ */
+public final class BundleReader implements AutoCloseable {
+    /** One element of the objects array, or why it is not an object. */
+    public record Element(int index, StixObject object, String error) {
+        public boolean ok() {
+            return object != null;
+        }
+    }
+
+    private final JsonParser parser;
+    private final ObjectMapper mapper;
+    private boolean inArray;
+    private boolean done;
+    private int index;
+    private String bundleId;
+
+    BundleReader(JsonParser parser, ObjectMapper mapper) {
+        this.parser = parser;
+        this.mapper = mapper;
+    }
+
+    /** The bundle's {@code id} when it came before {@code objects} in the document. */
+    public Optional<String> bundleId() {
+        return Optional.ofNullable(bundleId);
+    }
+
+    /** The next element, or empty at the end of the document. */
+    public Optional<Element> next() {
+        try {
+            if (done) return Optional.empty();
+            if (!inArray && !start()) {
+                done = true;
+                return Optional.empty();
+            }
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_ARRAY) {
+                finish();
+                return Optional.empty();
+            }
+            if (token == null) throw new StixParseException("malformed JSON: unexpected end of input", -1, -1);
+            return Optional.of(read());
+        } catch (JsonProcessingException e) {
+            done = true;
+            throw StixParseException.of(e);
+        } catch (IOException e) {
+            done = true;
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Element read() throws IOException {
+        int at = index++;
+        Object value = mapper.readValue(parser, Object.class);
+        if (value instanceof Map<?, ?>) {
+            return new Element(at, StixJson.toObject(value, "objects[" + at + "]"), null);
+        }
+        return new Element(at, null, "objects[" + at + "] is not a JSON object but " + StixJson.describe(value));
+    }
+
+    /** Positions the parser on the first element; false when the container has no objects. */
+    private boolean start() throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == JsonToken.START_ARRAY) {
+            inArray = true;
+            return true;
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw new StixParseException(first == null ? "empty document" : "document is not a JSON object or array",
+                    parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr());
+        }
+        // Peek at the first field: a STIX object starts with its own properties, a container with its.
+        while (true) {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_OBJECT) return false;
+            String field = parser.currentName();
+            JsonToken valueToken = parser.nextToken();
+            if ("objects".equals(field) && valueToken == JsonToken.START_ARRAY) {
+                inArray = true;
+                return true;
+            }
+            if ("type".equals(field) && valueToken == JsonToken.VALUE_STRING && !"bundle".equals(parser.getText())) {
+                throw new StixParseException(
+                        "a single object must be sent alone, not streamed; wrap it in a bundle", -1, -1);
+            }
+            if ("id".equals(field) && valueToken == JsonToken.VALUE_STRING) {
+                bundleId = parser.getText();
+            }
+            parser.skipChildren();
+        }
+    }
+
+    private void finish() throws IOException {
+        done = true;
+        // Read the rest of the container so trailing garbage is reported, not ignored.
+        while (parser.nextToken() != null) {
+            parser.skipChildren();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.entente.core.stix.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.entente.core.stix.StixObject;
+import org.erdtman.jcs.JsonCanonicalizer;
+
+/**
+ * The one place where STIX JSON meets Jackson. Trees are plain Java values (see {@link StixObject}):
+ * floating-point numbers become {@code BigDecimal} and large integers {@code BigInteger}, so no value
+ * changes on a round trip; duplicate keys are rejected, because two readers could disagree on which wins.
+ */
+public final class StixJson {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // Nesting deeper than any real STIX content is an attack, not data.
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+            .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private StixJson() {}
+
+    /** Reads any JSON document into a plain tree. */
+    public static Object readTree(byte[] json) {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw StixParseException.of(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads one STIX object; the document must be a JSON object. */
+    public static StixObject readObject(byte[] json) {
+        return toObject(readTree(json), "document");
+    }
+
+    /** Wraps a tree element as an object, or says why it is not one. */
+    @SuppressWarnings("unchecked")
+    public static StixObject toObject(Object tree, String where) {
+        if (tree instanceof Map<?, ?> map) {
+            return StixObject.of((Map<String, Object>) map);
+        }
+        throw new StixParseException(where + " is not a JSON object but " + describe(tree), -1, -1);
+    }
+
+    /**
+     * Streams the objects of a bundle (or of a TAXII envelope, or a JSON array of objects, or a single
+     * object) without holding the document in memory.
+     */
+    public static BundleReader openBundle(InputStream in) {
+        try {
+            JsonParser parser = FACTORY.createParser(in);
+            return new BundleReader(parser, MAPPER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] write(Object tree) {
+        try {
+            return MAPPER.writeValueAsBytes(tree instanceof StixObject o ? o.properties() : tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String writeString(Object tree) {
+        return new String(write(tree), StandardCharsets.UTF_8);
+    }
+
+    /** RFC 8785 canonical JSON: the bytes that signatures and deterministic ids are computed over. */
+    public static byte[] canonical(Object tree) {
+        try {
+            return new JsonCanonicalizer(write(tree)).getEncodedUTF8();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot canonicalise: " + e.getMessage(), e);
+        }
+    }
+
+    /** A small ordered map builder for code that writes JSON bodies. */
+    public static Map<String, Object> object(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return map;
+    }
+
+    static String describe(Object tree) {
+        if (tree == null) return "null";
+        if (tree instanceof String) return "a string";
+        if (tree instanceof Boolean) return "a boolean";
+        if (tree instanceof Number) return "a number";
+        if (tree instanceof java.util.List) return "an array";
+        return "an object";
+    }
+
+    static boolean isStartOfValue(JsonToken token) {
+        return token != null && token != JsonToken.END_ARRAY && token != JsonToken.END_OBJECT;
+    }
+}

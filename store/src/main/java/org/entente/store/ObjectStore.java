@@ -1,0 +1,32 @@
+package org.entente.store;
+
+import java.util.List;
+
+/**
+ * Versions of STIX objects per collection. Every version is kept; a version is identified by
+ * (collection, id, version) and writing it again changes nothing.
+ */
+public interface ObjectStore {
+    /**
+     * Writes a batch atomically: all versions are stored, or none (on an exception). Each version gets a
+     * {@code date_added} from a clock that never goes backwards, and a sequence number that orders the
+     * collection for paging.
+     *
+     * @return one outcome per input, in input order
+     */
+    List<WriteOutcome> write(String collectionId, List<NewVersion> batch);
+
+    /** A page of versions in the order they were added, filtered as TAXII 2.1 section 3.4 describes. */
+    Page find(String collectionId, ObjectQuery query);
+
+    /**
+     * Deletes the versions of one object that the query's version and spec_version filters select (ids
+     * and types in the query are ignored).
+     *
+     * @return how many versions were deleted
+     */
+    int delete(String collectionId, String objectId, ObjectQuery query);
+
+    /** Distinct objects (not versions) in the collection. */
+    long countObjects(String collectionId);
+}
