@@ -1,0 +1,133 @@
+package org.entente.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.time.Clock;
+import java.util.Optional;
+import org.entente.core.stix.StixValidator;
+import org.entente.server.access.AuthenticationException;
+import org.entente.server.access.Authenticator;
+import org.entente.server.access.PasswordHasher;
+import org.entente.server.api.HttpMetrics;
+import org.entente.server.ingest.Ingest;
+import org.entente.server.taxii.ApiRoot;
+import org.entente.server.taxii.TaxiiException;
+import org.entente.server.taxii.TaxiiResponse;
+import org.entente.server.taxii.TaxiiRoutes;
+import org.entente.store.CollectionInfo;
+import org.entente.store.Store;
+import org.entente.store.StoreFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running node: the store, the stages of the data flow and the HTTP interfaces, wired together.
+ * Start with {@link #start}; {@link #close} stops serving and closes the store.
+ */
+public final class Node implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    public static final ApiRoot API_ROOT = new ApiRoot("node", "This node's collections",
+            "STIX 2.1 objects stored on this node; each collection has its own read and write rights");
+
+    private final Store store;
+    private final Javalin http;
+    private final String url;
+    private final Optional<String> generatedAdminToken;
+
+    private Node(Store store, Javalin http, String url, Optional<String> generatedAdminToken) {
+        this.store = store;
+        this.http = http;
+        this.url = url;
+        this.generatedAdminToken = generatedAdminToken;
+    }
+
+    public static Node start(NodeConfig config) {
+        Store store = StoreFactory.open(config.dataDir(), config.dbUrl());
+        try {
+            Optional<String> generated = NodeSetup.ensure(store, config.dataDir(), config.adminToken());
+            Javalin http = http(config, store);
+            http.start(config.host(), config.port());
+            String url = "http://" + config.host() + ":" + http.port() + "/";
+            LOG.info("node serving at {} (store {}, TAXII at {}taxii2/)", url, store.dialect(), url);
+            return new Node(store, http, url, generated);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static Javalin http(NodeConfig config, Store store) {
+        Clock clock = Clock.systemUTC();
+        Authenticator authenticator = new Authenticator(store.accounts(), new PasswordHasher(), clock);
+        Ingest ingest = new Ingest(store.objects(), StixValidator.stix21());
+        HttpMetrics metrics = new HttpMetrics(() -> store.collections().list().stream()
+                .map(CollectionInfo::id).mapToLong(store.objects()::countObjects).sum());
+        return Javalin.create(cfg -> {
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.startup.showJavalinBanner = false;
+            // Bodies are read through a bounded stream by the endpoints, which answer 413 themselves.
+            cfg.http.maxRequestSize = config.maxContentLength();
+            cfg.requestLogger.http((ctx, ms) -> {
+                String route = route(ctx);
+                metrics.record(ctx.method().name(), route, ctx.statusCode(), ms);
+                LOG.info("{} {} {} {}ms user={}", ctx.method().name(), ctx.path(), ctx.statusCode(),
+                        String.format("%.1f", ms), Optional.ofNullable(ctx.attribute("entente.principal")).orElse("-"));
+            });
+            cfg.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            cfg.routes.get("/metrics", metrics::scrape);
+            TaxiiRoutes.register(cfg.routes, store, authenticator, ingest, API_ROOT, config.title(),
+                    config.maxContentLength(), clock);
+            cfg.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiResponse.error(ctx, e.status(), e.title(), e.description()));
+            cfg.routes.exception(AuthenticationException.class, (e, ctx) -> {
+                ctx.header("WWW-Authenticate", "Basic realm=\"entente\", Bearer realm=\"entente\"");
+                TaxiiResponse.error(ctx, 401, "Unauthorized", e.getMessage());
+            });
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> TaxiiResponse.error(ctx, e.getStatus(), "Error", e.getMessage()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method().name(), ctx.path(), e);
+                TaxiiResponse.error(ctx, 500, "Internal error", "the server failed to handle this request; the node's log has the details");
+            });
+            cfg.routes.error(404, ctx -> {
+                if (ctx.result() == null) TaxiiResponse.error(ctx, 404, "Not found", "no resource at " + ctx.path());
+            });
+            cfg.routes.error(405, ctx -> TaxiiResponse.error(ctx, 405, "Method not allowed", ctx.method().name() + " is not allowed on " + ctx.path()));
+        });
+    }
+
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException noEndpoint) {
+            return "unmatched";
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String taxiiUrl() {
+        return url + "taxii2/";
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** The admin token generated at this start (first start without ENTENTE_ADMIN_TOKEN), to show once. */
+    public Optional<String> generatedAdminToken() {
+        return generatedAdminToken;
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        store.close();
+        LOG.info("node at {} stopped", url);
+    }
+}

@@ -1,0 +1,37 @@
+package org.entente.server;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to run a node. {@code dbUrl} null means the embedded SQLite store in {@code dataDir};
+ * {@code port} 0 picks a free port; {@code adminToken} null means "use the one made at first start, or
+ * make one".
+ */
+public record NodeConfig(
+        Path dataDir, String host, int port, String dbUrl, long maxContentLength, String adminToken, String title) {
+    public static final long DEFAULT_MAX_CONTENT_LENGTH = 100L * 1024 * 1024;
+
+    public NodeConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(host, "host");
+        if (maxContentLength < 1) throw new IllegalArgumentException("maxContentLength must be positive");
+        if (title == null) title = "Entente node";
+    }
+
+    public static NodeConfig local(Path dataDir, int port) {
+        return new NodeConfig(dataDir, "127.0.0.1", port, null, DEFAULT_MAX_CONTENT_LENGTH, null, null);
+    }
+
+    public NodeConfig withAdminToken(String token) {
+        return new NodeConfig(dataDir, host, port, dbUrl, maxContentLength, token, title);
+    }
+
+    public NodeConfig withDbUrl(String url) {
+        return new NodeConfig(dataDir, host, port, url, maxContentLength, adminToken, title);
+    }
+
+    public NodeConfig withMaxContentLength(long bytes) {
+        return new NodeConfig(dataDir, host, port, dbUrl, bytes, adminToken, title);
+    }
+}

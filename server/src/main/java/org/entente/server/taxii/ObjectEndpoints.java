@@ -1,0 +1,196 @@
+package org.entente.server.taxii;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.entente.core.stix.codec.BundleReader.Element;
+import org.entente.core.stix.codec.StixJson;
+import org.entente.core.stix.codec.StixParseException;
+import org.entente.server.access.Principal;
+import org.entente.server.ingest.Ingest;
+import org.entente.server.ingest.Outcome;
+import org.entente.store.CollectionInfo;
+import org.entente.store.ObjectQuery;
+import org.entente.store.ObjectStore;
+import org.entente.store.Page;
+import org.entente.store.StatusRecord;
+import org.entente.store.StatusStore;
+import org.entente.store.StoredVersion;
+import org.entente.store.VersionSelector;
+
+/**
+ * Objects (section 5.4 get, 5.5 add), one object (5.6 get, 5.7 delete), its versions (5.8) and the
+ * manifest (5.3).
+ */
+final class ObjectEndpoints {
+    private static final Set<String> ALL_FIELDS = Set.of("id", "type", "version", "spec_version");
+    private static final Set<String> VERSION_FIELDS = Set.of("version", "spec_version");
+
+    private final TaxiiGate gate;
+    private final ObjectStore objects;
+    private final StatusStore statuses;
+    private final Ingest ingest;
+    private final long maxContentLength;
+    private final Clock clock;
+
+    ObjectEndpoints(TaxiiGate gate, ObjectStore objects, StatusStore statuses, Ingest ingest,
+                    long maxContentLength, Clock clock) {
+        this.gate = gate;
+        this.objects = objects;
+        this.statuses = statuses;
+        this.ingest = ingest;
+        this.maxContentLength = maxContentLength;
+        this.clock = clock;
+    }
+
+    void list(Context ctx) {
+        Principal principal = gate.enter(ctx);
+        CollectionInfo collection = gate.readable(ctx, principal);
+        ObjectQuery query = TaxiiQuery.parse(ctx.queryParamMap(), ALL_FIELDS, VersionSelector.LAST);
+        TaxiiResponse.envelope(ctx, objects.find(collection.id(), query));
+    }
+
+    void one(Context ctx) {
+        Principal principal = gate.enter(ctx);
+        CollectionInfo collection = gate.readable(ctx, principal);
+        String id = ctx.pathParam("objectId");
+        ObjectQuery query = TaxiiQuery.parse(ctx.queryParamMap(), VERSION_FIELDS, VersionSelector.LAST)
+                .withIds(Set.of(id));
+        Page page = objects.find(collection.id(), query);
+        if (page.items().isEmpty()) requireExists(collection, id);
+        TaxiiResponse.envelope(ctx, page);
+    }
+
+    void versions(Context ctx) {
+        Principal principal = gate.enter(ctx);
+        CollectionInfo collection = gate.readable(ctx, principal);
+        String id = ctx.pathParam("objectId");
+        ObjectQuery query = TaxiiQuery.parse(ctx.queryParamMap(), Set.of("spec_version"), VersionSelector.ALL)
+                .withIds(Set.of(id));
+        Page page = objects.find(collection.id(), query);
+        if (page.items().isEmpty()) requireExists(collection, id);
+        List<String> versions = page.items().stream().map(v -> TaxiiTime.version(v.version())).toList();
+        TaxiiResponse.dateAddedHeaders(ctx, page);
+        TaxiiResponse.json(ctx, 200, StixJson.object(
+                "more", page.more(),
+                "next", page.more() ? Long.toString(page.nextSeq()) : null,
+                "versions", versions.isEmpty() ? null : versions));
+    }
+
+    void manifest(Context ctx) {
+        Principal principal = gate.enter(ctx);
+        CollectionInfo collection = gate.readable(ctx, principal);
+        ObjectQuery query = TaxiiQuery.parse(ctx.queryParamMap(), ALL_FIELDS, VersionSelector.LAST);
+        Page page = objects.find(collection.id(), query);
+        List<Map<String, Object>> records = new ArrayList<>(page.items().size());
+        for (StoredVersion v : page.items()) {
+            records.add(StixJson.object(
+                    "id", v.id(),
+                    "date_added", TaxiiTime.dateAdded(v.dateAdded()),
+                    "version", TaxiiTime.version(v.version()),
+                    "media_type", "application/stix+json;version=" + v.specVersion()));
+        }
+        TaxiiResponse.dateAddedHeaders(ctx, page);
+        TaxiiResponse.json(ctx, 200, StixJson.object(
+                "more", page.more(),
+                "next", page.more() ? Long.toString(page.nextSeq()) : null,
+                "objects", records.isEmpty() ? null : records));
+    }
+
+    void delete(Context ctx) {
+        Principal principal = gate.enter(ctx);
+        CollectionInfo collection = gate.writable(ctx, principal);
+        if (!gate.rights(principal, collection).read()) {
+            // Section 5.7: deleting needs both rights, since it reveals what exists.
+            throw TaxiiException.forbidden("deleting needs the right to read and to write collection '" + collection.id() + "'");
+        }
+        String id = ctx.pathParam("objectId");
+        ObjectQuery query = TaxiiQuery.parse(ctx.queryParamMap(), VERSION_FIELDS, VersionSelector.ALL);
+        int deleted = objects.delete(collection.id(), id, query);
+        if (deleted == 0) {
+            throw TaxiiException.notFound("object '" + id + "' not found" + (ctx.queryParamMap().isEmpty() ? "" : " with those filters"));
+        }
+        ctx.status(200).contentType(TaxiiMediaType.TAXII);
+    }
+
+    void add(Context ctx) {
+        Principal principal = gate.enter(ctx);
+        if (!TaxiiMediaType.isTaxii(ctx.contentType())) {
+            throw new TaxiiException(415, "Unsupported media type",
+                    "send objects as " + TaxiiMediaType.TAXII + ", not " + (ctx.contentType() == null ? "no Content-Type" : ctx.contentType()));
+        }
+        CollectionInfo collection = gate.writable(ctx, principal);
+        List<Element> elements = envelopeObjects(readBody(ctx));
+        var requested = clock.instant();
+        List<Outcome> outcomes = ingest.submit(collection.id(), elements);
+        List<StatusRecord.Detail> successes = new ArrayList<>();
+        List<StatusRecord.Detail> failures = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            String id = o.id() != null ? o.id() : "objects[" + o.index() + "]";
+            switch (o.kind()) {
+                case ADDED -> successes.add(new StatusRecord.Detail(id, o.version(), null));
+                case UNCHANGED -> successes.add(new StatusRecord.Detail(id, o.version(), "this version was already stored; nothing changed"));
+                case REJECTED -> failures.add(new StatusRecord.Detail(id, o.version(), o.reason()));
+            }
+        }
+        StatusRecord status = new StatusRecord(UUID.randomUUID().toString(), principal.name(), "complete", requested,
+                outcomes.size(), successes, failures, List.of());
+        statuses.save(status);
+        TaxiiResponse.json(ctx, 202, DiscoveryEndpoints.body(status));
+    }
+
+    private void requireExists(CollectionInfo collection, String id) {
+        ObjectQuery any = ObjectQuery.all().withIds(Set.of(id)).withLimit(1);
+        if (objects.find(collection.id(), any).items().isEmpty()) {
+            throw TaxiiException.notFound("object '" + id + "' not found");
+        }
+    }
+
+    private byte[] readBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxContentLength) throw tooLarge(declared);
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxContentLength + 1));
+            if (body.length > maxContentLength) throw tooLarge(-1);
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TaxiiException tooLarge(long declared) {
+        return new TaxiiException(413, "Request too large",
+                "the body is " + (declared > 0 ? declared + " bytes, " : "") + "over this API root's max_content_length of "
+                        + maxContentLength + " bytes; send fewer objects per request");
+    }
+
+    private static List<Element> envelopeObjects(byte[] body) {
+        Object tree;
+        try {
+            tree = StixJson.readTree(body);
+        } catch (StixParseException e) {
+            throw TaxiiException.badRequest(e.getMessage());
+        }
+        if (!(tree instanceof Map<?, ?> envelope)) {
+            throw new TaxiiException(422, "Unprocessable content", "the body must be a TAXII envelope: a JSON object with an 'objects' list");
+        }
+        if (!(envelope.get("objects") instanceof List<?> list)) {
+            throw new TaxiiException(422, "Unprocessable content", "the envelope has no 'objects' list");
+        }
+        List<Element> elements = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            elements.add(item instanceof Map<?, ?>
+                    ? new Element(i, StixJson.toObject(item, "objects[" + i + "]"), null)
+                    : new Element(i, null, "objects[" + i + "] is not a JSON object"));
+        }
+        return elements;
+    }
+}

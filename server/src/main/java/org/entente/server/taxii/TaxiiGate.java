@@ -1,0 +1,83 @@
+package org.entente.server.taxii;
+
+import io.javalin.http.Context;
+import org.entente.server.access.Authenticator;
+import org.entente.server.access.Principal;
+import org.entente.store.CollectionInfo;
+import org.entente.store.CollectionStore;
+import org.entente.store.Rights;
+
+/**
+ * The checks every TAXII request passes, in the order the specification implies: media type, then
+ * credentials, then API root, then the collection and the principal's rights on it.
+ *
+ * <p>A collection the principal has no right on at all is answered as not found: its existence is
+ * itself information. A collection it may read but not write (or the reverse) is answered 403.
+ */
+final class TaxiiGate {
+    static final String PRINCIPAL = "entente.principal";
+
+    private final Authenticator authenticator;
+    private final CollectionStore collections;
+    private final ApiRoot root;
+
+    TaxiiGate(Authenticator authenticator, CollectionStore collections, ApiRoot root) {
+        this.authenticator = authenticator;
+        this.collections = collections;
+        this.root = root;
+    }
+
+    ApiRoot root() {
+        return root;
+    }
+
+    /** Checks Accept and credentials; returns who is asking. */
+    Principal enter(Context ctx) {
+        if (!TaxiiMediaType.accepts(ctx.header("Accept"))) {
+            throw new TaxiiException(406, "Not acceptable",
+                    "this server answers with " + TaxiiMediaType.TAXII + "; the Accept header does not allow it");
+        }
+        Principal principal = authenticator.authenticate(ctx.header("Authorization"));
+        ctx.attribute(PRINCIPAL, principal.name());
+        return principal;
+    }
+
+    /** Checks the API root named in the path. */
+    void apiRoot(Context ctx) {
+        String name = ctx.pathParam("root");
+        if (!root.name().equals(name)) {
+            throw TaxiiException.notFound("API root '" + name + "' not found");
+        }
+    }
+
+    Rights rights(Principal principal, CollectionInfo collection) {
+        return authenticator.rights(principal, collection.id());
+    }
+
+    /** The collection in the path, if the principal has any right on it. */
+    CollectionInfo collection(Context ctx, Principal principal) {
+        apiRoot(ctx);
+        String key = ctx.pathParam("collection");
+        CollectionInfo collection = collections.find(key).orElse(null);
+        if (collection == null || rights(principal, collection).equals(Rights.NONE)) {
+            throw TaxiiException.notFound("collection '" + key + "' not found");
+        }
+        return collection;
+    }
+
+    CollectionInfo readable(Context ctx, Principal principal) {
+        CollectionInfo collection = collection(ctx, principal);
+        if (!rights(principal, collection).read()) {
+            throw TaxiiException.forbidden("no right to read collection '" + collection.id() + "'");
+        }
+        return collection;
+    }
+
+    CollectionInfo writable(Context ctx, Principal principal) {
+        CollectionInfo collection = collection(ctx, principal);
+        if (!rights(principal, collection).write()) {
+            throw TaxiiException.forbidden("no right to write to collection '" + collection.id() + "'");
+        }
+        return collection;
+    }
+}
