@@ -1,0 +1,100 @@
+package org.entente.store.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.entente.store.jdbc.Database;
+import org.entente.store.jdbc.Dialect;
+import org.entente.store.jdbc.SerialWriter;
+import org.entente.store.migration.Migrations;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * SQLite in WAL mode: one write connection (SQLite has one writer anyway) and a few read connections,
+ * which WAL lets read a consistent snapshot while a write is in progress.
+ */
+public final class SqliteDatabase {
+    public static final String URL_PREFIX = "jdbc:sqlite:";
+    private static final int READ_CONNECTIONS = 4;
+    private static final int BUSY_TIMEOUT_MILLIS = 30_000;
+
+    private SqliteDatabase() {}
+
+    /** Opens (creating it and its directories if needed) and migrates the database file of the URL. */
+    public static Database open(String url) {
+        createParentDirectories(url);
+        Migrations.apply(dataSource(url, writeConfig()), Dialect.SQLITE);
+        HikariDataSource writes = pool("entente-sqlite-write", dataSource(url, writeConfig()), 1, null);
+        HikariDataSource reads;
+        try {
+            reads = pool("entente-sqlite-read", dataSource(url, baseConfig()), READ_CONNECTIONS,
+                    "PRAGMA query_only = true");
+        } catch (RuntimeException e) {
+            writes.close();
+            throw e;
+        }
+        AutoCloseable resources = () -> {
+            try (writes; reads) {
+                // Readers first, then the writer, whose close checkpoints the WAL into the file.
+            }
+        };
+        return new Database(Dialect.SQLITE, Jdbi.create(reads), new SerialWriter(Jdbi.create(writes)), resources);
+    }
+
+    private static SQLiteConfig baseConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: a commit is on disk (the WAL is synced) before the write is acknowledged.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        return config;
+    }
+
+    private static SQLiteConfig writeConfig() {
+        SQLiteConfig config = baseConfig();
+        // Take the write lock when the transaction begins, not at its first write, so it cannot fail
+        // half-way because another process started writing.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setCacheSize(-64 * 1024);
+        return config;
+    }
+
+    private static SQLiteDataSource dataSource(String url, SQLiteConfig config) {
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    private static HikariDataSource pool(String name, SQLiteDataSource dataSource, int size, String initSql) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionInitSql(initSql);
+        return new HikariDataSource(config);
+    }
+
+    private static void createParentDirectories(String url) {
+        String path = url.substring(URL_PREFIX.length());
+        int query = path.indexOf('?');
+        if (query >= 0) path = path.substring(0, query);
+        if (path.isEmpty() || path.contains(":memory:") || url.contains("mode=memory")) {
+            throw new IllegalArgumentException(
+                    "an in-memory SQLite database cannot be shared by the store's connections; name a file: " + url);
+        }
+        if (path.startsWith("file:")) return;
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        try {
+            if (parent != null) Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + path, e);
+        }
+    }
+}
