@@ -1,13 +1,102 @@
 package org.entente.core.stix;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The STIX 2.1 rules (being written). */
+/**
+ * The STIX 2.1 rules, applied in families, each in its own class: identity (type and id), required
+ * properties ({@link StixTypes}), property names and values, common properties, granular markings,
+ * extensions, references, timestamps, hashes, and the rules of each category (domain, relationship,
+ * cyber-observable, meta objects). Deterministic SCO ids ({@link ScoIds}) are a SHOULD, so a mismatch is a
+ * warning.
+ *
+ * <p>STIX 2.0 content ({@link StixVersions#specVersionOf}) is accepted as 2.0: only the type, the id and
+ * created/modified are checked, since the 2.1 rules do not apply to it.
+ */
 final class Stix21Validator implements StixValidator {
     static final Stix21Validator INSTANCE = new Stix21Validator();
 
     @Override
     public List<Violation> validate(StixObject object) {
-        return List.of();
+        return validate(object, null);
+    }
+
+    @Override
+    public List<Violation> validate(StixObject object, String bundleSpecVersion) {
+        Findings findings = new Findings(object.id());
+        IdentityRules.check(object, findings);
+        StixCategory category = StixTypes.categoryOf(object.type());
+        String version = StixVersions.specVersionOf(object, bundleSpecVersion);
+        if (category == StixCategory.BUNDLE) {
+            MetaObjectRules.bundle(object, findings);
+            return findings.violations();
+        }
+        if (StixVersions.V20.equals(version)) {
+            stix20(object, category, findings);
+            return findings.violations();
+        }
+        if (object.has("spec_version") && !StixVersions.V21.equals(object.get("spec_version"))) {
+            findings.error("spec_version", "spec_version MUST be \"2.1\" for STIX 2.1 content (3.2), not "
+                    + VersioningRules.shown(object.get("spec_version")));
+        }
+        required(object, findings);
+        PropertyNameRules.check(object, findings);
+        CommonPropertyRules.check(object, findings);
+        GranularMarkingRules.check(object, findings);
+        ExtensionRules.check(object, findings);
+        ReferenceRules.check(object, findings);
+        TimestampRules.check(object, findings);
+        if (object.has("hashes")) HashesRules.check(object.get("hashes"), "hashes", findings);
+        switch (category) {
+            case SDO -> {
+                VersioningRules.check(object, findings, true);
+                DomainObjectRules.check(object, findings);
+            }
+            case SRO -> {
+                VersioningRules.check(object, findings, true);
+                RelationshipObjectRules.check(object, findings);
+            }
+            case META -> {
+                VersioningRules.check(object, findings, true);
+                MetaObjectRules.check(object, findings);
+            }
+            case SCO -> {
+                ObservableRules.check(object, findings);
+                deterministicId(object, findings);
+            }
+            // A custom type may be an SDO-like or an SCO-like object (11.2); only what is present is checked.
+            default -> VersioningRules.check(object, findings, false);
+        }
+        return findings.violations();
+    }
+
+    private static void required(StixObject object, Findings findings) {
+        Optional<StixType> type = StixTypes.of(object.type());
+        if (type.isEmpty()) return;
+        for (String name : type.get().required()) {
+            // type and id are reported by IdentityRules.
+            if (!object.has(name) && !name.equals("type") && !name.equals("id")) {
+                findings.error(name, name + " is required for " + object.type() + " (" + type.get().section() + ")");
+            }
+        }
+    }
+
+    private static void deterministicId(StixObject object, Findings findings) {
+        ScoIds.deterministicId(object).ifPresent(expected -> {
+            if (StixIdentifier.isIdentifier(object.id()) && !expected.equals(object.id())) {
+                findings.warning("id", "the id of a " + object.type() + " SHOULD be the UUIDv5 of its ID contributing "
+                        + "properties, " + expected + " (2.9)");
+            }
+        });
+    }
+
+    /** STIX 2.0: type and id (checked above), and created/modified on everything but a top-level SCO. */
+    private static void stix20(StixObject object, StixCategory category, Findings findings) {
+        if (category != StixCategory.SCO) {
+            for (String name : object.type().equals("marking-definition") ? List.of("created") : List.of("created", "modified")) {
+                if (!object.has(name)) findings.error(name, name + " is required (STIX 2.0 Part 1, 3.1)");
+            }
+        }
+        VersioningRules.check(object, findings, false);
     }
 }

@@ -12,6 +12,15 @@ import java.util.List;
 public interface StixValidator {
     List<Violation> validate(StixObject object);
 
+    /**
+     * Validates an object read from a bundle or envelope that declared {@code bundleSpecVersion} (STIX 2.0
+     * bundles carry {@code "spec_version": "2.0"}; null when none was declared). Validators that know only
+     * one version ignore it.
+     */
+    default List<Violation> validate(StixObject object, String bundleSpecVersion) {
+        return validate(object);
+    }
+
     /** The STIX 2.1 rules. */
     static StixValidator stix21() {
         return Stix21Validator.INSTANCE;

@@ -1,0 +1,120 @@
+package org.entente.core.stix;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The shapes of the optional common properties (section 3.2) and of the common data types they use:
+ * {@code created_by_ref}, {@code labels}, {@code confidence} (0-100), {@code lang} (RFC 5646),
+ * {@code external_references} (2.6), {@code object_marking_refs}, {@code kill_chain_phases} (2.11),
+ * {@code revoked} and {@code defanged}.
+ */
+final class CommonPropertyRules {
+    // RFC 5646 language tags, loosely: a primary subtag then subtags of up to 8 letters or digits.
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    private static final Pattern LOWERCASE_WITH_HYPHENS = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private CommonPropertyRules() {}
+
+    static void check(StixObject object, Findings findings) {
+        if (object.has("created_by_ref")) {
+            ReferenceRules.requireReferenceTo(object.get("created_by_ref"), "created_by_ref", findings,
+                    "3.2", "identity");
+        }
+        if (object.has("labels") && !JsonValues.isStringList(object.get("labels"))) {
+            findings.error("labels", "labels MUST be a non-empty list of strings (3.2)");
+        }
+        if (object.has("confidence")) {
+            Optional<BigDecimal> confidence = JsonValues.integer(object.get("confidence"));
+            if (confidence.isEmpty() || confidence.get().compareTo(BigDecimal.ZERO) < 0
+                    || confidence.get().compareTo(BigDecimal.valueOf(100)) > 0) {
+                findings.error("confidence", "confidence MUST be an integer from 0 to 100 (3.2)");
+            }
+        }
+        if (object.has("lang") && !(object.get("lang") instanceof String lang && LANGUAGE_TAG.matcher(lang).matches())) {
+            findings.error("lang", "lang MUST be an RFC 5646 language code (3.2)");
+        }
+        for (String flag : List.of("revoked", "defanged")) {
+            if (object.has(flag) && !(object.get(flag) instanceof Boolean)) {
+                findings.error(flag, flag + " MUST be a boolean (3.2)");
+            }
+        }
+        if (object.has("external_references")) {
+            externalReferences(object.get("external_references"), findings);
+        }
+        if (object.has("object_marking_refs")) {
+            markingReferences(object, findings);
+        }
+        if (object.has("kill_chain_phases")) {
+            killChainPhases(object.get("kill_chain_phases"), "kill_chain_phases", findings);
+        }
+    }
+
+    private static void externalReferences(Object value, Findings findings) {
+        Optional<List<Object>> list = JsonValues.list(value);
+        if (list.isEmpty()) {
+            findings.error("external_references", "external_references MUST be a list of external references (3.2)");
+            return;
+        }
+        for (int i = 0; i < list.get().size(); i++) {
+            String path = "external_references[" + i + "]";
+            Optional<Map<String, Object>> reference = JsonValues.object(list.get().get(i));
+            if (reference.isEmpty()) {
+                findings.error(path, "an external reference MUST be an object (2.6)");
+                continue;
+            }
+            Map<String, Object> ref = reference.get();
+            if (!(ref.get("source_name") instanceof String)) {
+                findings.error(path + ".source_name", "source_name is required in an external reference (2.6)");
+            }
+            if (!ref.containsKey("description") && !ref.containsKey("url") && !ref.containsKey("external_id")) {
+                findings.error(path, "an external reference MUST have at least one of description, url, external_id (2.6)");
+            }
+            if (ref.containsKey("hashes")) {
+                HashesRules.check(ref.get("hashes"), path + ".hashes", findings);
+            }
+        }
+    }
+
+    private static void markingReferences(StixObject object, Findings findings) {
+        Object value = object.get("object_marking_refs");
+        if (!(value instanceof List<?> refs)) {
+            findings.error("object_marking_refs", "object_marking_refs MUST be a list of marking-definition ids (7.2.2)");
+            return;
+        }
+        for (int i = 0; i < refs.size(); i++) {
+            String path = "object_marking_refs[" + i + "]";
+            ReferenceRules.requireReferenceTo(refs.get(i), path, findings, "7.2.2", "marking-definition");
+            if (object.type().equals("marking-definition") && object.id().equals(refs.get(i))) {
+                findings.error(path, "a marking definition MUST NOT mark itself (7.2.2, no circular references)");
+            }
+        }
+    }
+
+    static void killChainPhases(Object value, String property, Findings findings) {
+        Optional<List<Object>> list = JsonValues.list(value);
+        if (list.isEmpty()) {
+            findings.error(property, property + " MUST be a list of kill chain phases (2.11)");
+            return;
+        }
+        for (int i = 0; i < list.get().size(); i++) {
+            String path = property + "[" + i + "]";
+            Optional<Map<String, Object>> phase = JsonValues.object(list.get().get(i));
+            if (phase.isEmpty()) {
+                findings.error(path, "a kill chain phase MUST be an object (2.11)");
+                continue;
+            }
+            for (String name : List.of("kill_chain_name", "phase_name")) {
+                Object part = phase.get().get(name);
+                if (!(part instanceof String text)) {
+                    findings.error(path + "." + name, name + " is required and MUST be a string (2.11)");
+                } else if (!LOWERCASE_WITH_HYPHENS.matcher(text).matches()) {
+                    findings.warning(path + "." + name, name + " SHOULD be all lowercase with hyphens between words (2.11)");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.entente.core.stix;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code type} and {@code id} rules every STIX object follows, in 2.0 and 2.1 alike: a type name of 3 to
+ * 250 characters of a-z, 0-9 and hyphen without a double hyphen (2.1 section 11.2, the same for defined
+ * types), and an id {@code <type>--<UUID>} whose type part is exactly {@code type} (section 2.9).
+ */
+final class IdentityRules {
+    private static final Pattern TYPE_NAME = Pattern.compile("[a-z0-9-]{3,250}");
+
+    private IdentityRules() {}
+
+    static void check(StixObject object, Findings findings) {
+        Object type = object.get("type");
+        if (!(type instanceof String typeName)) {
+            findings.error("type", type == null
+                    ? "type is required (3.2)"
+                    : "type MUST be a string, not " + JsonValues.describe(type) + " (3.2)");
+        } else if (!TYPE_NAME.matcher(typeName).matches() || typeName.contains("--")) {
+            findings.error("type", "type '" + typeName + "' MUST be 3-250 characters of a-z, 0-9 and hyphen, "
+                    + "without two hyphens in a row (11.2)");
+        }
+        Object id = object.get("id");
+        if (!(id instanceof String idText)) {
+            findings.error("id", id == null ? "id is required (3.2)"
+                    : "id MUST be an identifier string, not " + JsonValues.describe(id) + " (2.9)");
+            return;
+        }
+        Optional<StixIdentifier> parsed = StixIdentifier.parse(idText);
+        if (parsed.isEmpty()) {
+            findings.error("id", "id '" + idText + "' MUST be <type>--<RFC 4122 UUID> (2.9)");
+        } else if (type instanceof String typeName && !parsed.get().type().equals(typeName)) {
+            findings.error("id", "the type part of id '" + idText + "' MUST equal the object's type '"
+                    + typeName + "' (2.9)");
+        }
+    }
+}

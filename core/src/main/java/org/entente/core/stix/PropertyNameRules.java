@@ -1,0 +1,41 @@
+package org.entente.core.stix;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Rules on the top-level property names and values of a STIX 2.1 object: names of 3 to 250 characters of
+ * a-z, 0-9 and underscore (section 3.1 for defined properties, 11.1 for custom ones; {@code id} is the one
+ * defined shorter name), no reserved names (section 3.1), no empty lists (2.12), and no JSON null (an
+ * absent optional value is omitted).
+ */
+final class PropertyNameRules {
+    private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z0-9_]{3,250}");
+    /** Reserved in STIX 2.1 (the specification's "RESERVED FOR FUTURE USE"; also the JSON schemas' list). */
+    private static final Set<String> RESERVED = Set.of(
+            "severity", "action", "usernames", "phone_numbers", "addresses",
+            "first_seen_precision", "last_seen_precision", "valid_from_precision", "valid_until_precision");
+
+    private PropertyNameRules() {}
+
+    static void check(StixObject object, Findings findings) {
+        for (Map.Entry<String, Object> property : object.properties().entrySet()) {
+            String name = property.getKey();
+            Object value = property.getValue();
+            if (!name.equals("id") && !PROPERTY_NAME.matcher(name).matches()) {
+                findings.error(name, "property names MUST be 3-250 characters of a-z, 0-9 and underscore (3.1, 11.1)");
+            }
+            if (RESERVED.contains(name)) {
+                findings.error(name, "'" + name + "' is reserved for future use and MUST NOT be present (reserved names, 3.1)");
+            }
+            if (value instanceof List<?> list && list.isEmpty()) {
+                findings.error(name, "an empty list MUST NOT be used; omit the property instead (2.12)");
+            }
+            if (value == null) {
+                findings.warning(name, "an optional property without a value SHOULD be omitted, not set to null");
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.entente.core.stix;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * References between objects. Every property whose name ends in {@code _ref} holds an identifier and every
+ * one ending in {@code _refs} a list of identifiers (section 2.9; for custom properties 11.1), at any depth
+ * except inside dictionaries with free keys and the deprecated observed-data {@code objects} container,
+ * whose references are local keys. Where the specification fixes the type a reference points to, the
+ * identifier's type part must be that type.
+ */
+final class ReferenceRules {
+    /** Values whose keys are data (dictionaries), so a key ending in _ref there says nothing. */
+    private static final Set<String> DICTIONARIES = Set.of(
+            "hashes", "additional_header_fields", "environment_variables", "request_header", "document_info_dict",
+            "exif_tags", "ipfix", "optional_header", "contents");
+
+    private static final Set<String> ADDRESSES = Set.of("ipv4-addr", "ipv6-addr", "mac-addr", "domain-name");
+
+    /** (object type, property) → the types the reference MUST point to. */
+    private static final Map<String, Map<String, Set<String>>> EXPECTED = Map.ofEntries(
+            Map.entry("sighting", Map.of(
+                    "observed_data_refs", Set.of("observed-data"),
+                    "where_sighted_refs", Set.of("identity", "location"))),
+            Map.entry("malware", Map.of(
+                    "sample_refs", Set.of("file", "artifact"),
+                    "operating_system_refs", Set.of("software"))),
+            Map.entry("malware-analysis", Map.of(
+                    "host_vm_ref", Set.of("software"),
+                    "operating_system_ref", Set.of("software"),
+                    "installed_software_refs", Set.of("software"),
+                    "sample_ref", Set.of("file", "network-traffic", "artifact"))),
+            Map.entry("directory", Map.of("contains_refs", Set.of("file", "directory"))),
+            Map.entry("domain-name", Map.of("resolves_to_refs", Set.of("ipv4-addr", "ipv6-addr", "domain-name"))),
+            Map.entry("email-addr", Map.of("belongs_to_ref", Set.of("user-account"))),
+            Map.entry("email-message", Map.of(
+                    "from_ref", Set.of("email-addr"), "sender_ref", Set.of("email-addr"),
+                    "to_refs", Set.of("email-addr"), "cc_refs", Set.of("email-addr"),
+                    "bcc_refs", Set.of("email-addr"), "raw_email_ref", Set.of("artifact"))),
+            Map.entry("file", Map.of(
+                    "parent_directory_ref", Set.of("directory"), "content_ref", Set.of("artifact"))),
+            Map.entry("ipv4-addr", Map.of(
+                    "resolves_to_refs", Set.of("mac-addr"), "belongs_to_refs", Set.of("autonomous-system"))),
+            Map.entry("ipv6-addr", Map.of(
+                    "resolves_to_refs", Set.of("mac-addr"), "belongs_to_refs", Set.of("autonomous-system"))),
+            Map.entry("network-traffic", Map.of(
+                    "src_ref", ADDRESSES, "dst_ref", ADDRESSES,
+                    "src_payload_ref", Set.of("artifact"), "dst_payload_ref", Set.of("artifact"),
+                    "encapsulates_refs", Set.of("network-traffic"), "encapsulated_by_ref", Set.of("network-traffic"))),
+            Map.entry("process", Map.of(
+                    "opened_connection_refs", Set.of("network-traffic"), "creator_user_ref", Set.of("user-account"),
+                    "image_ref", Set.of("file"), "parent_ref", Set.of("process"), "child_refs", Set.of("process"))),
+            Map.entry("windows-registry-key", Map.of("creator_user_ref", Set.of("user-account"))));
+
+    private ReferenceRules() {}
+
+    static void check(StixObject object, Findings findings) {
+        Map<String, Set<String>> expected = EXPECTED.getOrDefault(object.type(), Map.of());
+        for (Map.Entry<String, Object> property : object.properties().entrySet()) {
+            String name = property.getKey();
+            if (name.equals("objects") && object.type().equals("observed-data")) continue;
+            // Checked with their expected type by CommonPropertyRules and GranularMarkingRules.
+            if (name.equals("created_by_ref") || name.equals("object_marking_refs") || name.equals("granular_markings")) continue;
+            walk(name, property.getValue(), name, findings, expected.getOrDefault(name, Set.of()));
+        }
+    }
+
+    /** Checks one value that must be an identifier of one of {@code types} (any type when none is given). */
+    static void requireReferenceTo(Object value, String path, Findings findings, String section, String... types) {
+        requireReference(value, path, findings, section, Set.of(types));
+    }
+
+    private static void requireReference(Object value, String path, Findings findings, String section, Set<String> types) {
+        Optional<StixIdentifier> id = value instanceof String s ? StixIdentifier.parse(s) : Optional.empty();
+        if (id.isEmpty()) {
+            findings.error(path, path + " MUST be an identifier <type>--<UUID> (" + section + "), not "
+                    + VersioningRules.shown(value));
+        } else if (!types.isEmpty() && !types.contains(id.get().type())) {
+            findings.error(path, path + " MUST refer to an object of type " + String.join(" or ", types.stream().sorted().toList())
+                    + ", not " + id.get().type() + " (" + section + ")");
+        }
+    }
+
+    private static void walk(String name, Object value, String path, Findings findings, Set<String> types) {
+        if (name.endsWith("_ref")) {
+            requireReference(value, path, findings, "2.9", types);
+        } else if (name.endsWith("_refs")) {
+            if (!(value instanceof List<?> list)) {
+                findings.error(path, path + " MUST be a list of identifiers (2.9)");
+                return;
+            }
+            for (int i = 0; i < list.size(); i++) {
+                requireReference(list.get(i), path + "[" + i + "]", findings, "2.9", types);
+            }
+        } else if (!DICTIONARIES.contains(name)) {
+            descend(value, path, findings);
+        }
+    }
+
+    private static void descend(Object value, String path, Findings findings) {
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                walk(key, entry.getValue(), path + "." + key, findings, Set.of());
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                descend(list.get(i), path + "[" + i + "]", findings);
+            }
+        }
+    }
+}

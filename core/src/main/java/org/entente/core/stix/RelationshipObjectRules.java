@@ -1,0 +1,62 @@
+package org.entente.core.stix;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Type-specific MUSTs of the relationship objects (chapter 5): relationship and sighting. */
+final class RelationshipObjectRules {
+    private static final Pattern RELATIONSHIP_TYPE = Pattern.compile("[a-z0-9-]+");
+    private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(999_999_999);
+
+    private RelationshipObjectRules() {}
+
+    static void check(StixObject object, Findings findings) {
+        switch (object.type()) {
+            case "relationship" -> relationship(object, findings);
+            case "sighting" -> sighting(object, findings);
+            default -> { }
+        }
+    }
+
+    private static void relationship(StixObject object, Findings findings) {
+        Object type = object.get("relationship_type");
+        if (object.has("relationship_type")
+                && !(type instanceof String s && RELATIONSHIP_TYPE.matcher(s).matches())) {
+            findings.error("relationship_type", "relationship_type MUST be ASCII a-z, 0-9 and hyphen (5.1)");
+        }
+        for (String end : new String[] {"source_ref", "target_ref"}) {
+            notToward(object, end, "an SDO or SCO", "5.1", findings, StixCategory.SRO, StixCategory.META, StixCategory.BUNDLE);
+        }
+    }
+
+    private static void sighting(StixObject object, Findings findings) {
+        if (object.has("count")) {
+            Optional<BigDecimal> count = JsonValues.integer(object.get("count"));
+            if (count.isEmpty() || count.get().signum() < 0 || count.get().compareTo(MAX_COUNT) > 0) {
+                findings.error("count", "count MUST be an integer from 0 to 999,999,999 (5.2)");
+            }
+        }
+        if (object.has("summary") && !(object.get("summary") instanceof Boolean)) {
+            findings.error("summary", "summary MUST be a boolean (5.2)");
+        }
+        notToward(object, "sighting_of_ref", "an SDO", "5.2", findings,
+                StixCategory.SCO, StixCategory.SRO, StixCategory.META, StixCategory.BUNDLE);
+    }
+
+    /** A reference whose identifier names a type of one of the excluded categories. */
+    private static void notToward(StixObject object, String property, String expected, String section, Findings findings,
+                                  StixCategory... excluded) {
+        Object value = object.get(property);
+        if (!(value instanceof String text)) return;
+        StixIdentifier.parse(text).ifPresent(id -> {
+            StixCategory category = StixTypes.categoryOf(id.type());
+            for (StixCategory no : excluded) {
+                if (category == no) {
+                    findings.error(property, property + " MUST refer to " + expected + ", not a " + id.type() + " (" + section + ")");
+                    return;
+                }
+            }
+        });
+    }
+}
