@@ -11,7 +11,7 @@ import java.util.Optional;
  * One STIX 2.1 object (or a STIX 2.0 object kept as received), held as its JSON tree of plain Java
  * values so that unknown properties, custom properties and extensions survive a round trip unchanged.
  *
- * <p>Values in the tree are {@code String}, {@code Boolean}, {@code Long}, {@code java.math.BigInteger},
+ * <p>Values in the tree are {@code String}, {@code Boolean}, {@code Integer}, {@code Long}, {@code java.math.BigInteger},
  * {@code java.math.BigDecimal}, {@code List<Object>}, {@code Map<String, Object>} (insertion ordered) or
  * {@code null} for a JSON null. The tree is not copied on access: treat it as read-only.
  *

@@ -47,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--type", split = ",", description = "Only these types (match[type]).")
     List<String> types;
 
-    @Option(names = "--version", split = ",", description = "first, last (default), all, or timestamps (match[version]).")
+    @Option(names = "--versions", split = ",", description = "first, last (default), all, or timestamps (match[version]).")
     List<String> versions;
 
     @Option(names = "--spec-version", split = ",", description = "Only these spec versions (match[spec_version]).")

@@ -78,7 +78,7 @@ class ImportExportCommandTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> bundle = (Map<String, Object>) StixJson.readTree(Files.readAllBytes(exported));
         assertThat(bundle).containsEntry("type", "bundle");
-        assertThat((List<?>) bundle.get("objects")).containsExactlyInAnyOrder(good, zipped);
+        assertThat((List<Object>) bundle.get("objects")).containsExactlyInAnyOrder(good, zipped);
 
         Run onlyMalware = run("export", "--data", data.toString(), "--type", "malware");
         assertThat(onlyMalware.out()).contains((String) zipped.get("id")).doesNotContain((String) good.get("id"));
@@ -125,7 +125,7 @@ class ImportExportCommandTest {
     void everyCommandHasHelp() {
         for (String command : List.of("serve", "import", "export", "collection", "user")) {
             Run r = run(command, "--help");
-            assertThat(r.exit()).isZero();
+            assertThat(r.exit()).as(command + ": " + r.err()).isZero();
             assertThat(r.out()).contains("Usage: entente " + command);
         }
     }

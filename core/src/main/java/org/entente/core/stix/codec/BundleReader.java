@@ -3,7 +3,7 @@ package org.entente.core.stix.codec;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -28,15 +28,15 @@ public final class BundleReader implements AutoCloseable {
     }
 
     private final JsonParser parser;
-    private final ObjectMapper mapper;
+    private final ObjectReader reader;
     private boolean inArray;
     private boolean done;
     private int index;
     private String bundleId;
 
-    BundleReader(JsonParser parser, ObjectMapper mapper) {
+    BundleReader(JsonParser parser, ObjectReader reader) {
         this.parser = parser;
-        this.mapper = mapper;
+        this.reader = reader;
     }
 
     /** The bundle's {@code id} when it came before {@code objects} in the document. */
@@ -70,7 +70,7 @@ public final class BundleReader implements AutoCloseable {
 
     private Element read() throws IOException {
         int at = index++;
-        Object value = mapper.readValue(parser, Object.class);
+        Object value = reader.readValue(parser);
         if (value instanceof Map<?, ?>) {
             return new Element(at, StixJson.toObject(value, "objects[" + at + "]"), null);
         }

@@ -20,8 +20,8 @@ import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The one place where STIX JSON meets Jackson. Trees are plain Java values (see {@link StixObject}):
- * floating-point numbers become {@code BigDecimal} and large integers {@code BigInteger}, so no value
- * changes on a round trip; duplicate keys are rejected, because two readers could disagree on which wins.
+ * integers become {@code Integer}, {@code Long} or {@code BigInteger} by size and floating-point numbers
+ * {@code BigDecimal}, so no value changes on a round trip; duplicate keys are rejected, because two readers could disagree on which wins.
  */
 public final class StixJson {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -32,7 +32,6 @@ public final class StixJson {
             .build();
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
@@ -70,7 +69,9 @@ public final class StixJson {
     public static BundleReader openBundle(InputStream in) {
         try {
             JsonParser parser = FACTORY.createParser(in);
-            return new BundleReader(parser, MAPPER);
+            // The stream holds many values in a row: trailing tokens are the point, not an error.
+            return new BundleReader(parser, MAPPER.readerFor(Object.class)
+                    .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
