@@ -65,6 +65,7 @@ public final class Node implements AutoCloseable {
                 .map(CollectionInfo::id).mapToLong(store.objects()::countObjects).sum());
         return Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
+            cfg.http.prefer405over404 = true;
             cfg.startup.showJavalinBanner = false;
             // Bodies are read through a bounded stream by the endpoints, which answer 413 themselves.
             cfg.http.maxRequestSize = config.maxContentLength();

@@ -53,7 +53,7 @@ final class ServeCommand implements Runnable {
         }
         out.println("Entente node serving at " + node.url());
         out.println("TAXII 2.1 discovery: " + node.taxiiUrl());
-        out.println("demo collection objects: " + node.taxiiUrl() + Node.API_ROOT.name() + "/collections/"
+        out.println("objects of collection 'default': " + node.taxiiUrl() + Node.API_ROOT.name() + "/collections/"
                 + NodeSetup.DEFAULT_COLLECTION + "/objects/");
         node.generatedAdminToken().ifPresentOrElse(
                 token -> out.println("admin token (shown once, also in " + store.dataDir.resolve(NodeSetup.TOKEN_FILE)
