@@ -6,7 +6,7 @@ import org.entente.store.FindAgreesWithModelProperties;
 import org.entente.store.Store;
 import org.entente.store.StoreFactory;
 
-class PostgresFindProperties extends FindAgreesWithModelProperties {
+class PostgresFindAgreesWithModelTest extends FindAgreesWithModelProperties {
     private static EmbeddedPostgresFixture postgres;
 
     @BeforeContainer

@@ -8,7 +8,7 @@ import org.entente.store.FindAgreesWithModelProperties;
 import org.entente.store.Store;
 import org.entente.store.StoreFactory;
 
-class SqliteFindProperties extends FindAgreesWithModelProperties {
+class SqliteFindAgreesWithModelTest extends FindAgreesWithModelProperties {
     @Override
     protected Store openStore() {
         try {
