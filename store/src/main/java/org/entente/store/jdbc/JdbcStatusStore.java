@@ -16,6 +16,8 @@ final class JdbcStatusStore implements StatusStore {
     private static final String FAILURE = "failure";
     private static final String PENDING = "pending";
 
+    private record OutcomeDetail(String outcome, Detail detail) {}
+
     private record Header(String id, String owner, String status, Long requestTimestamp, int totalCount) {}
 
     private final Jdbi reads;
@@ -92,12 +94,9 @@ final class JdbcStatusStore implements StatusStore {
                         SELECT outcome, object_id, version, message FROM status_details
                         WHERE status_id = :id ORDER BY outcome, position""")
                 .bind("id", header.id())
-                .map((rs, ctx) -> {
-                    byOutcome.get(rs.getString("outcome"))
-                            .add(new Detail(rs.getString("object_id"), rs.getString("version"), rs.getString("message")));
-                    return 0;
-                })
-                .list();
+                .map((rs, ctx) -> new OutcomeDetail(rs.getString("outcome"),
+                        new Detail(rs.getString("object_id"), rs.getString("version"), rs.getString("message"))))
+                .forEach(row -> byOutcome.get(row.outcome()).add(row.detail()));
         return new StatusRecord(
                 header.id(),
                 header.owner(),
