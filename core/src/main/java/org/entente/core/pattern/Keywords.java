@@ -1,0 +1,18 @@
+package org.entente.core.pattern;
+
+import java.util.Set;
+
+/** Reserved words of the patterning grammar. They are case sensitive: {@code within} is an identifier. */
+final class Keywords {
+    static final Set<String> RESERVED = Set.of(
+            "AND", "OR", "NOT", "FOLLOWEDBY", "LIKE", "MATCHES", "ISSUPERSET", "ISSUBSET", "EXISTS", "IN",
+            "START", "STOP", "SECONDS", "WITHIN", "REPEATS", "TIMES");
+
+    private Keywords() {}
+
+    /** Words that cannot be written as a bare property name: the keywords and the boolean constants. */
+    static boolean needsQuoting(String name) {
+        return RESERVED.contains(name) || name.equals("true") || name.equals("false")
+                || !name.matches("[A-Za-z_][A-Za-z0-9_]*");
+    }
+}

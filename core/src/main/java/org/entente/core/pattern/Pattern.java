@@ -1,0 +1,71 @@
+package org.entente.core.pattern;
+
+import java.util.Objects;
+import org.entente.core.pattern.ast.ObservationExpression;
+
+/**
+ * A parsed STIX pattern (STIX 2.1 section 9): the text as given, the grammar edition it was read with, and its
+ * tree. Immutable and safe to share; equal when the trees are equal.
+ */
+public final class Pattern {
+    private final String text;
+    private final PatternVersion version;
+    private final ObservationExpression expression;
+
+    private Pattern(String text, PatternVersion version, ObservationExpression expression) {
+        this.text = text;
+        this.version = version;
+        this.expression = expression;
+    }
+
+    /** Parses STIX 2.1 pattern text. */
+    public static Pattern parse(String text) {
+        return parse(text, PatternVersion.V2_1);
+    }
+
+    /** Parses pattern text by the grammar of the given edition; throws {@link PatternSyntaxException}. */
+    public static Pattern parse(String text, PatternVersion version) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(version, "version");
+        return new Pattern(text, version, PatternParser.parse(text, version));
+    }
+
+    /** Wraps a tree built in code; its text is the printed form. */
+    public static Pattern of(ObservationExpression expression) {
+        Objects.requireNonNull(expression, "expression");
+        return new Pattern(PatternPrinter.print(expression), PatternVersion.V2_1, expression);
+    }
+
+    /** The text as it was parsed. */
+    public String text() {
+        return text;
+    }
+
+    public PatternVersion version() {
+        return version;
+    }
+
+    public ObservationExpression expression() {
+        return expression;
+    }
+
+    /** The tree written out again in a normal form that parses back to an equal tree. */
+    public String canonicalText() {
+        return PatternPrinter.print(expression);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Pattern other && expression.equals(other.expression);
+    }
+
+    @Override
+    public int hashCode() {
+        return expression.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
