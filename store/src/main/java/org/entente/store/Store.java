@@ -14,6 +14,18 @@ public interface Store extends AutoCloseable {
 
     AccountStore accounts();
 
+    MemberStore members();
+
+    CommunityStore communities();
+
+    PeerStore peers();
+
+    OutboxStore outbox();
+
+    InboxStore inbox();
+
+    ShareStore shares();
+
     /** "sqlite" or "postgresql", for logs and metrics. */
     String dialect();
 

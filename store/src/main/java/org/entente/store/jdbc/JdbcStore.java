@@ -48,6 +48,37 @@ public final class JdbcStore implements Store {
         return accounts;
     }
 
+    // Federation data: interfaces agreed, implementation in progress on branch fedstore.
+    @Override
+    public org.entente.store.MemberStore members() {
+        throw new UnsupportedOperationException("member store not implemented yet");
+    }
+
+    @Override
+    public org.entente.store.CommunityStore communities() {
+        throw new UnsupportedOperationException("community store not implemented yet");
+    }
+
+    @Override
+    public org.entente.store.PeerStore peers() {
+        throw new UnsupportedOperationException("peer store not implemented yet");
+    }
+
+    @Override
+    public org.entente.store.OutboxStore outbox() {
+        throw new UnsupportedOperationException("outbox not implemented yet");
+    }
+
+    @Override
+    public org.entente.store.InboxStore inbox() {
+        throw new UnsupportedOperationException("inbox not implemented yet");
+    }
+
+    @Override
+    public org.entente.store.ShareStore shares() {
+        throw new UnsupportedOperationException("share store not implemented yet");
+    }
+
     @Override
     public String dialect() {
         return database.dialect().label();

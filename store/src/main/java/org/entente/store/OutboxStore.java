@@ -1,0 +1,25 @@
+package org.entente.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.entente.core.policy.MemberId;
+
+/**
+ * A durable outbox per peer: what is enqueued survives a crash and is delivered in order until the peer
+ * confirms it. Enqueuing the same envelope for the same peer twice keeps one entry.
+ */
+public interface OutboxStore {
+    /** @return the entry's sequence number (the existing one when it was already enqueued) */
+    long enqueue(MemberId peer, String envelopeId, byte[] envelope);
+
+    /** Undelivered entries of a peer whose next attempt is due at {@code now}, in sequence order. */
+    List<OutboxEntry> due(MemberId peer, Instant now, int limit);
+
+    /** The peer confirmed the entry: it leaves the outbox. */
+    void delivered(MemberId peer, long seq);
+
+    /** A delivery failed: count it and set when to try again. */
+    void failed(MemberId peer, long seq, Instant nextAttempt, String error);
+
+    OutboxState state(MemberId peer);
+}
