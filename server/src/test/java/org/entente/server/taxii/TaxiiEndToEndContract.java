@@ -20,30 +20,39 @@ import org.entente.server.testing.TaxiiClient.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Drives a real node over real HTTP on loopback: what is written is what is read, by every route. */
-class TaxiiEndToEndTest {
+/**
+ * Drives a real node over real HTTP on loopback: what is written is what is read, by every route. Runs
+ * once per store: {@link TaxiiOnSqliteTest} and {@link TaxiiOnPostgresTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TaxiiEndToEndContract {
     static final String TOKEN = "end-to-end-admin-token";
     static final String ROOT = "/taxii2/node";
     static final String OBJECTS = ROOT + "/collections/default/objects/";
 
-    @TempDir
-    static Path data;
+    Node node;
+    TaxiiClient taxii;
 
-    static Node node;
-    static TaxiiClient taxii;
+    /** The node's configuration; a JDBC URL chooses the store. */
+    abstract NodeConfig config(Path data);
 
     @BeforeAll
-    static void start() {
-        node = Node.start(NodeConfig.local(data, 0).withAdminToken(TOKEN));
+    void start(@TempDir Path data) {
+        node = Node.start(config(data).withAdminToken(TOKEN));
         taxii = TaxiiClient.bearer(node.url(), TOKEN);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         node.close();
+        afterNodeStopped();
     }
+
+    /** Releases what {@link #config} started, once the node no longer uses it. */
+    void afterNodeStopped() {}
 
     @Test
     void postedBundleIsReadBackWithEveryFilterAcrossPages() {
@@ -226,10 +235,10 @@ class TaxiiEndToEndTest {
         assertThat(metrics).contains("entente_http_requests_seconds_count").contains("entente_objects_stored");
     }
 
-    private static final Set<String> made = new HashSet<>();
+    private final Set<String> made = new HashSet<>();
 
     /** A fresh collection per test, so tests do not see each other's objects. */
-    static String newCollection() {
+    String newCollection() {
         String alias = "c" + made.size() + "-" + System.nanoTime();
         made.add(alias);
         node.store().collections().create(new org.entente.store.CollectionInfo(
