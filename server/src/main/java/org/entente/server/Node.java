@@ -9,6 +9,8 @@ import org.entente.core.stix.StixValidator;
 import org.entente.server.access.AuthenticationException;
 import org.entente.server.access.Authenticator;
 import org.entente.server.access.PasswordHasher;
+import org.entente.server.api.ApiResponse;
+import org.entente.server.api.ApiRoutes;
 import org.entente.server.api.HttpMetrics;
 import org.entente.server.ingest.Ingest;
 import org.entente.server.taxii.ApiRoot;
@@ -79,21 +81,31 @@ public final class Node implements AutoCloseable {
             cfg.routes.get("/metrics", metrics::scrape);
             TaxiiRoutes.register(cfg.routes, store, authenticator, ingest, API_ROOT, config.title(),
                     config.maxContentLength(), clock);
+            ApiRoutes.register(cfg.routes, store, authenticator);
             cfg.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiResponse.error(ctx, e.status(), e.title(), e.description()));
             cfg.routes.exception(AuthenticationException.class, (e, ctx) -> {
                 ctx.header("WWW-Authenticate", "Basic realm=\"entente\", Bearer realm=\"entente\"");
-                TaxiiResponse.error(ctx, 401, "Unauthorized", e.getMessage());
+                error(ctx, 401, "Unauthorized", e.getMessage());
             });
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> TaxiiResponse.error(ctx, e.getStatus(), "Error", e.getMessage()));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), "Error", e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method().name(), ctx.path(), e);
-                TaxiiResponse.error(ctx, 500, "Internal error", "the server failed to handle this request; the node's log has the details");
+                error(ctx, 500, "Internal error", "the server failed to handle this request; the node's log has the details");
             });
             cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null) TaxiiResponse.error(ctx, 404, "Not found", "no resource at " + ctx.path());
+                if (ctx.result() == null) error(ctx, 404, "Not found", "no resource at " + ctx.path());
             });
-            cfg.routes.error(405, ctx -> TaxiiResponse.error(ctx, 405, "Method not allowed", ctx.method().name() + " is not allowed on " + ctx.path()));
+            cfg.routes.error(405, ctx -> error(ctx, 405, "Method not allowed", ctx.method().name() + " is not allowed on " + ctx.path()));
         });
+    }
+
+    /** Errors in the format of the interface asked: RFC 9457 problems for REST, TAXII error messages elsewhere. */
+    private static void error(Context ctx, int status, String title, String description) {
+        if (ctx.path().startsWith(ApiRoutes.BASE + "/")) {
+            ApiResponse.problem(ctx, status, title, description);
+        } else {
+            TaxiiResponse.error(ctx, status, title, description);
+        }
     }
 
     private static String route(Context ctx) {
