@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Combinators;
 import org.entente.core.policy.Distribution;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.federation.identity.NodeIdentity;
@@ -69,7 +70,7 @@ class SingleFieldMutationProperties {
         assertThat(v.accepted()).as("%s at %s", change.mutation(), change.path()).isFalse();
     }
 
-    @Property(tries = 10)
+    @Example
     void theUnchangedEnvelopeVerifies() {
         EnvelopeVerifier verifier = new EnvelopeVerifier(TRUSTED, new BoundedSeenEnvelopes(10, CLOCK), ReplayWindow.TEN_MINUTES, CLOCK);
 
