@@ -1,6 +1,7 @@
 /**
- * Federation between nodes: identities, signed envelopes, outbox and inbox per peer, and the TAXII 2.1
- * client. Empty until nodes federate (issue 3); the module exists so that the dependency order of
- * DESIGN.md's architecture is fixed from the start.
+ * Federation between nodes: identities ({@code identity}), signed envelopes ({@code envelope}), later
+ * the outbox and inbox per peer and the TAXII 2.1 client. {@code codec} holds the strict JSON reading
+ * that every federation document shares: errors name the field, unknown fields are refused, and numbers
+ * that RFC 8785 would canonicalise ambiguously are refused.
  */
 package org.entente.federation;
