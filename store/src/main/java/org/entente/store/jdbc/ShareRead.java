@@ -71,7 +71,7 @@ final class ShareRead {
                         SELECT s.seq, s.object_id, s.version_key, s.envelope_id, s.origin, s.tlp, s.domain,
                                s.handling_code, s.grading, s.to_all_communities
                         FROM shares s
-                        WHERE """ + CHUNK_CONDITION + "\nORDER BY s.seq")
+                        WHERE\s""" + CHUNK_CONDITION + "\nORDER BY s.seq")
                 .bindList("ids", ids)
                 .bindList("versionKeys", versionKeys)
                 .map((rs, ctx) -> new ShareRow(
