@@ -7,8 +7,8 @@ import java.util.Map;
  * the syntax both understand; only the migrations need these placeholders.
  */
 public enum Dialect {
-    SQLITE("sqlite", Map.of("id_key", "INTEGER PRIMARY KEY AUTOINCREMENT")),
-    POSTGRESQL("postgresql", Map.of("id_key", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"));
+    SQLITE("sqlite", Map.of("id_key", "INTEGER PRIMARY KEY AUTOINCREMENT", "binary", "BLOB")),
+    POSTGRESQL("postgresql", Map.of("id_key", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "binary", "BYTEA"));
 
     private final String label;
     private final Map<String, String> migrationPlaceholders;

@@ -3,7 +3,13 @@ package org.entente.store.jdbc;
 import java.time.Clock;
 import org.entente.store.AccountStore;
 import org.entente.store.CollectionStore;
+import org.entente.store.CommunityStore;
+import org.entente.store.InboxStore;
+import org.entente.store.MemberStore;
 import org.entente.store.ObjectStore;
+import org.entente.store.OutboxStore;
+import org.entente.store.PeerStore;
+import org.entente.store.ShareStore;
 import org.entente.store.StatusStore;
 import org.entente.store.Store;
 
@@ -14,6 +20,12 @@ public final class JdbcStore implements Store {
     private final CollectionStore collections;
     private final StatusStore statuses;
     private final AccountStore accounts;
+    private final MemberStore members;
+    private final CommunityStore communities;
+    private final PeerStore peers;
+    private final OutboxStore outbox;
+    private final InboxStore inbox;
+    private final ShareStore shares;
 
     public JdbcStore(Database database) {
         this(database, Clock.systemUTC());
@@ -26,6 +38,12 @@ public final class JdbcStore implements Store {
         this.collections = new JdbcCollectionStore(database.reads(), database.writer());
         this.statuses = new JdbcStatusStore(database.reads(), database.writer());
         this.accounts = new JdbcAccountStore(database.reads(), database.writer(), clock);
+        this.members = new JdbcMemberStore(database.reads(), database.writer());
+        this.communities = new JdbcCommunityStore(database.reads(), database.writer());
+        this.peers = new JdbcPeerStore(database.reads(), database.writer());
+        this.outbox = new JdbcOutboxStore(database.reads(), database.writer(), clock);
+        this.inbox = new JdbcInboxStore(database.reads(), database.writer());
+        this.shares = new JdbcShareStore(database.reads(), database.writer());
     }
 
     @Override
@@ -48,35 +66,34 @@ public final class JdbcStore implements Store {
         return accounts;
     }
 
-    // Federation data: interfaces agreed, implementation in progress on branch fedstore.
     @Override
-    public org.entente.store.MemberStore members() {
-        throw new UnsupportedOperationException("member store not implemented yet");
+    public MemberStore members() {
+        return members;
     }
 
     @Override
-    public org.entente.store.CommunityStore communities() {
-        throw new UnsupportedOperationException("community store not implemented yet");
+    public CommunityStore communities() {
+        return communities;
     }
 
     @Override
-    public org.entente.store.PeerStore peers() {
-        throw new UnsupportedOperationException("peer store not implemented yet");
+    public PeerStore peers() {
+        return peers;
     }
 
     @Override
-    public org.entente.store.OutboxStore outbox() {
-        throw new UnsupportedOperationException("outbox not implemented yet");
+    public OutboxStore outbox() {
+        return outbox;
     }
 
     @Override
-    public org.entente.store.InboxStore inbox() {
-        throw new UnsupportedOperationException("inbox not implemented yet");
+    public InboxStore inbox() {
+        return inbox;
     }
 
     @Override
-    public org.entente.store.ShareStore shares() {
-        throw new UnsupportedOperationException("share store not implemented yet");
+    public ShareStore shares() {
+        return shares;
     }
 
     @Override

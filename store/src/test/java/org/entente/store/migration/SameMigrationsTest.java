@@ -44,7 +44,12 @@ class SameMigrationsTest {
             }
         }
 
-        assertThat(sqlite).contains("object_versions.is_last", "grants.can_write", "flyway_schema_history.version");
+        assertThat(sqlite).contains("object_versions.is_last", "grants.can_write", "flyway_schema_history.version",
+                "members.level", "local_member.member_id", "member_keys.public_key", "member_keys.valid_until",
+                "communities.membership_hidden", "community_members.member_id", "community_domains.domain",
+                "peers.signing_key_fingerprint", "outbox.next_attempt", "outbox_progress.last_delivered",
+                "inbox.raw", "shares.version_key", "shares.grading", "share_members.member_id",
+                "share_communities.community");
         assertThat(postgres).isEqualTo(sqlite);
     }
 
