@@ -21,14 +21,9 @@ CREATE TABLE local_member (
 
 -- Every public signing key a member ever had, so old signatures stay verifiable after a rotation.
 -- seq breaks ties between keys valid from the same instant: the one recorded first is older.
-CREATE TABLE member_keys (
-    seq         ${id_key},
-    member_id   TEXT      NOT NULL REFERENCES members (id),
-    key_id      TEXT      NOT NULL,
-    public_key  ${binary} NOT NULL,
-    valid_from  BIGINT    NOT NULL,
-    valid_until BIGINT,
-    UNIQUE (member_id, key_id)
+CREATE TABLE member_key_chains (
+    member_id TEXT      PRIMARY KEY REFERENCES members (id),
+    chain     ${binary} NOT NULL
 );
 
 -- Charter members are not required to be known members: a charter may name a member before its

@@ -6,8 +6,10 @@ import org.entente.core.policy.Member;
 import org.entente.core.policy.MemberId;
 
 /**
- * Members known to this node (its own, its peers', and those named in charters) and their public signing
- * keys, current and rotated, so that every signature a member ever made stays verifiable.
+ * Members known to this node (its own, its peers', and those named in charters) and their signing-key
+ * chains: the first public key, from which the member id derives, and every rotation since, each signed
+ * by the key before it. Keeping the chain rather than loose keys keeps the proof that each key is the
+ * member's, so every signature the member ever made stays verifiable.
  */
 public interface MemberStore {
     /** Creates or updates a member's descriptor. */
@@ -22,9 +24,11 @@ public interface MemberStore {
 
     Optional<Member> local();
 
-    /** Records a public key of a member; adding the same key id again changes nothing. */
-    void addKey(MemberId member, MemberKey key);
+    /**
+     * Stores a member's key chain document (as federation writes it), replacing the previous one. The
+     * caller verifies the document and that it extends what was stored; the store keeps bytes.
+     */
+    void saveKeyChain(MemberId member, byte[] chain);
 
-    /** All keys of a member, oldest first. */
-    List<MemberKey> keys(MemberId member);
+    Optional<byte[]> keyChain(MemberId member);
 }

@@ -92,14 +92,14 @@ public abstract class FederationStoreContract {
     @Test
     void savingAMemberAgainUpdatesItsDescriptorAndKeepsItsKeys() {
         store.members().save(new Member(ALICE, "CERT", "DE", Level.STATE, "cyber"));
-        store.members().addKey(ALICE, new MemberKey("k1", bytes("key one"), T1, null));
+        store.members().saveKeyChain(ALICE, bytes("chain one"));
 
         Member renamed = new Member(ALICE, "Ministry", "AT", Level.MINISTERIAL, "civil-protection");
         store.members().save(renamed);
 
         assertThat(store.members().find(ALICE)).contains(renamed);
         assertThat(store.members().list()).containsExactly(renamed);
-        assertThat(store.members().keys(ALICE)).hasSize(1);
+        assertThat(store.members().keyChain(ALICE)).hasValueSatisfying(c -> assertThat(c).isEqualTo(bytes("chain one")));
     }
 
     @Test
@@ -122,37 +122,25 @@ public abstract class FederationStoreContract {
         assertThatThrownBy(() -> store.members().setLocal(CAROL))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(CAROL.value());
-        assertThatThrownBy(() -> store.members().addKey(CAROL, new MemberKey("k", bytes("k"), T1, null)))
+        assertThatThrownBy(() -> store.members().saveKeyChain(CAROL, bytes("k")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(CAROL.value());
         assertThat(store.members().local()).isEmpty();
     }
 
     @Test
-    void keysAreListedOldestFirstByteForByteAndAddingAKeyIdAgainChangesNothing() {
+    void aKeyChainIsKeptByteForByteAndReplacedWhole() {
         store.members().save(new Member(ALICE, "CERT", "DE", Level.STATE, "cyber"));
         store.members().save(new Member(BOB, "Other", "FR", Level.STATE, "cyber"));
-        MemberKey current = new MemberKey("k2", new byte[] {0, 1, (byte) 0xff, 42}, T2, null);
-        MemberKey rotated = new MemberKey("k1", bytes("old key"), T1, T2);
-        store.members().addKey(ALICE, current);
-        store.members().addKey(ALICE, rotated);
-        store.members().addKey(BOB, new MemberKey("k1", bytes("bob's key"), T3, null));
+        store.members().saveKeyChain(ALICE, new byte[] {0, 1, (byte) 0xff, 42});
+        store.members().saveKeyChain(BOB, bytes("bob's chain"));
+        assertThat(store.members().keyChain(ALICE)).hasValueSatisfying(c -> assertThat(c).containsExactly(0, 1, 0xff, 42));
 
-        store.members().addKey(ALICE, new MemberKey("k2", bytes("a different key"), T3, T3));
+        store.members().saveKeyChain(ALICE, bytes("extended chain"));
 
-        assertThat(store.members().keys(ALICE)).containsExactly(rotated, current);
-        assertThat(store.members().keys(ALICE).get(1).publicKey()).containsExactly(0, 1, 0xff, 42);
-        assertThat(store.members().keys(BOB)).extracting(MemberKey::keyId).containsExactly("k1");
-        assertThat(store.members().keys(CAROL)).isEmpty();
-    }
-
-    @Test
-    void keysValidFromTheSameInstantKeepTheOrderTheyWereAddedIn() {
-        store.members().save(new Member(ALICE, "CERT", "DE", Level.STATE, "cyber"));
-        store.members().addKey(ALICE, new MemberKey("z", bytes("z"), T1, null));
-        store.members().addKey(ALICE, new MemberKey("a", bytes("a"), T1, null));
-
-        assertThat(store.members().keys(ALICE)).extracting(MemberKey::keyId).containsExactly("z", "a");
+        assertThat(store.members().keyChain(ALICE)).hasValueSatisfying(c -> assertThat(c).isEqualTo(bytes("extended chain")));
+        assertThat(store.members().keyChain(BOB)).hasValueSatisfying(c -> assertThat(c).isEqualTo(bytes("bob's chain")));
+        assertThat(store.members().keyChain(CAROL)).isEmpty();
     }
 
     // Communities

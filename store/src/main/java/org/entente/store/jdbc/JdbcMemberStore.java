@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.entente.core.policy.Level;
 import org.entente.core.policy.Member;
 import org.entente.core.policy.MemberId;
-import org.entente.store.MemberKey;
 import org.entente.store.MemberStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -20,11 +19,6 @@ final class JdbcMemberStore implements MemberStore {
             rs.getString("country"),
             Level.valueOf(rs.getString("level").toUpperCase(Locale.ROOT)),
             rs.getString("sector"));
-    private static final RowMapper<MemberKey> KEY = (rs, ctx) -> new MemberKey(
-            rs.getString("key_id"),
-            rs.getBytes("public_key"),
-            EpochMicros.toInstant(rs.getLong("valid_from")),
-            NullableMicros.read(rs, "valid_until"));
 
     private final Jdbi reads;
     private final SerialWriter writer;
@@ -98,31 +92,25 @@ final class JdbcMemberStore implements MemberStore {
     }
 
     @Override
-    public void addKey(MemberId member, MemberKey key) {
+    public void saveKeyChain(MemberId member, byte[] chain) {
         writer.useTransaction(handle -> {
             requireMember(handle, member);
-            // A key once recorded is never replaced: a signature checked against it stays checked.
             handle.createUpdate("""
-                            INSERT INTO member_keys (member_id, key_id, public_key, valid_from, valid_until)
-                            VALUES (:member, :keyId, :publicKey, :validFrom, :validUntil)
-                            ON CONFLICT (member_id, key_id) DO NOTHING""")
+                            INSERT INTO member_key_chains (member_id, chain) VALUES (:member, :chain)
+                            ON CONFLICT (member_id) DO UPDATE SET chain = excluded.chain""")
                     .bind("member", member.value())
-                    .bind("keyId", key.keyId())
-                    .bind("publicKey", key.publicKey())
-                    .bind("validFrom", EpochMicros.of(key.validFrom()))
-                    .bind("validUntil", NullableMicros.of(key.validUntil()))
+                    .bind("chain", chain)
                     .execute();
         });
     }
 
     @Override
-    public List<MemberKey> keys(MemberId member) {
-        return reads.withHandle(handle -> handle.createQuery("""
-                        SELECT key_id, public_key, valid_from, valid_until FROM member_keys
-                        WHERE member_id = :member ORDER BY valid_from, seq""")
+    public Optional<byte[]> keyChain(MemberId member) {
+        return reads.withHandle(handle -> handle.createQuery(
+                        "SELECT chain FROM member_key_chains WHERE member_id = :member")
                 .bind("member", member.value())
-                .map(KEY)
-                .list());
+                .mapTo(byte[].class)
+                .findOne());
     }
 
     private static void requireMember(Handle handle, MemberId id) {

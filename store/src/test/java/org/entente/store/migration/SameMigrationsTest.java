@@ -45,7 +45,7 @@ class SameMigrationsTest {
         }
 
         assertThat(sqlite).contains("object_versions.is_last", "grants.can_write", "flyway_schema_history.version",
-                "members.level", "local_member.member_id", "member_keys.public_key", "member_keys.valid_until",
+                "members.level", "local_member.member_id", "member_key_chains.chain",
                 "communities.membership_hidden", "community_members.member_id", "community_domains.domain",
                 "peers.signing_key_fingerprint", "outbox.next_attempt", "outbox_progress.last_delivered",
                 "inbox.raw", "shares.version_key", "shares.grading", "share_members.member_id",
