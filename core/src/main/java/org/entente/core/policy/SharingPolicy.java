@@ -64,6 +64,15 @@ public final class SharingPolicy {
         return Decision.deny("no community that carries it to the recipient lets the relayer relay");
     }
 
+    /**
+     * The addressed communities that carry the object to the member (both members, domain and TLP
+     * carried), by name: the channels through which it reaches the member. Empty for RED, which
+     * communities never carry.
+     */
+    public List<Community> communitiesCarrying(SharingLabels labels, MemberId member) {
+        return labels.tlp() == Tlp.RED ? List.of() : qualifyingCommunities(labels, member);
+    }
+
     private List<Community> qualifyingCommunities(SharingLabels labels, MemberId member) {
         Distribution to = labels.distribution();
         Collection<Community> addressed = to.allCommunities()

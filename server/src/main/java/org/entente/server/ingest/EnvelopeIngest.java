@@ -1,0 +1,116 @@
+package org.entente.server.ingest;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.entente.core.policy.Decision;
+import org.entente.core.policy.MemberId;
+import org.entente.core.policy.SharingLabels;
+import org.entente.core.policy.SharingPolicy;
+import org.entente.core.stix.StixObject;
+import org.entente.core.stix.codec.BundleReader.Element;
+import org.entente.federation.envelope.Envelope;
+import org.entente.federation.envelope.EnvelopeVerifier;
+import org.entente.federation.envelope.RejectionReason;
+import org.entente.federation.envelope.Verification;
+import org.entente.server.share.Channels;
+import org.entente.store.ReceivedEnvelope;
+import org.entente.store.Share;
+import org.entente.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest path for peers' envelopes. An envelope is stored only when all of this holds: its signature
+ * verifies against the origin's key chain, it is not a replay, this node's member is in its audience, and
+ * a sender other than the origin may relay it here. Then each object is stored unless it is invalid or
+ * it would change an object that another member originated: only the origin changes its objects.
+ * Every decision is logged with the envelope id.
+ */
+public final class EnvelopeIngest {
+    private static final Logger LOG = LoggerFactory.getLogger(EnvelopeIngest.class);
+
+    private final Store store;
+    private final EnvelopeVerifier verifier;
+    private final Ingest ingest;
+    private final Channels channels;
+    private final MemberId local;
+    private final Clock clock;
+    private final Onward onward;
+
+    /** What happens to an envelope once stored: the share stage relays it where the policy allows. */
+    @FunctionalInterface
+    public interface Onward {
+        void stored(Envelope envelope, byte[] raw, MemberId sender);
+    }
+
+    public EnvelopeIngest(Store store, EnvelopeVerifier verifier, Ingest ingest, Channels channels, MemberId local,
+                          Clock clock, Onward onward) {
+        this.store = store;
+        this.verifier = verifier;
+        this.ingest = ingest;
+        this.channels = channels;
+        this.local = local;
+        this.clock = clock;
+        this.onward = onward;
+    }
+
+    public EnvelopeReceipt receive(byte[] bytes, MemberId sender) {
+        Verification verification = verifier.verify(bytes);
+        if (verification instanceof Verification.Rejected r) {
+            if (r.reason() == RejectionReason.REPLAYED) {
+                LOG.info("envelope from {} already received: nothing changed", sender);
+                return new EnvelopeReceipt(EnvelopeReceipt.Kind.DUPLICATE, r.message(), 0, List.of());
+            }
+            LOG.warn("refused envelope from {}: {} ({})", sender, r.reason(), r.message());
+            return EnvelopeReceipt.refused(r.reason() + ": " + r.message());
+        }
+        Envelope envelope = ((Verification.Accepted) verification).envelope();
+        SharingLabels labels = envelope.labels();
+        SharingPolicy policy = new SharingPolicy(store.communities().list());
+        Decision mine = policy.mayReceive(labels, local);
+        if (!mine.allowed()) {
+            LOG.warn("refused envelope {} from {}: this member is not in its audience ({})", envelope.id().value(), sender, mine.reason());
+            return EnvelopeReceipt.refused("this member is not in the envelope's audience");
+        }
+        if (!sender.equals(envelope.origin())) {
+            Decision relay = policy.mayRelay(labels, sender, local);
+            if (!relay.allowed()) {
+                LOG.warn("refused envelope {} relayed by {}: {}", envelope.id().value(), sender, relay.reason());
+                return EnvelopeReceipt.refused("the sender may not relay this envelope: " + relay.reason());
+            }
+        }
+        List<String> rejected = new ArrayList<>();
+        List<Element> owned = new ArrayList<>();
+        for (int i = 0; i < envelope.objects().size(); i++) {
+            StixObject object = envelope.objects().get(i);
+            Optional<MemberId> owner = store.shares().originOf(object.id());
+            if (owner.isPresent() && !owner.get().equals(envelope.origin())) {
+                rejected.add(object.id() + ": only its origin " + owner.get() + " may change it");
+            } else {
+                owned.add(new Element(i, object, null));
+            }
+        }
+        List<Share> shares = new ArrayList<>();
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        for (String collection : channels.collectionsFor(labels, local, policy)) {
+            for (Outcome outcome : ingest.submit(collection, owned)) {
+                if (!outcome.accepted()) {
+                    rejected.add(outcome.id() + ": " + outcome.reason());
+                    continue;
+                }
+                StixObject object = envelope.objects().get(outcome.index());
+                if (stored.add(object.id() + "|" + object.version().map(v -> v.text()).orElse(""))) {
+                    shares.add(new Share(object.id(), object.version().map(v -> v.instant()).orElse(null), envelope.id().value(), labels));
+                }
+            }
+        }
+        store.shares().record(shares);
+        store.inbox().record(new ReceivedEnvelope(envelope.id().value(), envelope.origin(), sender, clock.instant(), bytes));
+        LOG.info("stored envelope {} from {} (origin {}): {} objects, {} refused", envelope.id().value(), sender,
+                envelope.origin(), stored.size(), rejected.size());
+        onward.stored(envelope, bytes, sender);
+        return new EnvelopeReceipt(EnvelopeReceipt.Kind.STORED, null, stored.size(), List.copyOf(new java.util.LinkedHashSet<>(rejected)));
+    }
+}

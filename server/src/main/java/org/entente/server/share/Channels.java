@@ -1,0 +1,51 @@
+package org.entente.server.share;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.entente.core.policy.Community;
+import org.entente.core.policy.MemberId;
+import org.entente.core.policy.SharingLabels;
+import org.entente.core.policy.SharingPolicy;
+import org.entente.store.CollectionInfo;
+import org.entente.store.CollectionStore;
+
+/**
+ * Where shared objects are kept on a node: one collection per community they came through (alias
+ * {@code c-<community>}) and {@code direct} for those addressed to this node's member by name. TAXII
+ * readers see a community's traffic as that collection.
+ */
+public final class Channels {
+    public static final String DIRECT = "direct";
+
+    private final CollectionStore collections;
+
+    public Channels(CollectionStore collections) {
+        this.collections = collections;
+    }
+
+    public static String aliasOf(Community community) {
+        return "c-" + community.name();
+    }
+
+    /** The collections an object with these labels belongs in, for this member; created when missing. */
+    public synchronized List<String> collectionsFor(SharingLabels labels, MemberId member, SharingPolicy policy) {
+        Set<String> aliases = new LinkedHashSet<>();
+        if (labels.distribution().members().contains(member)) aliases.add(DIRECT);
+        for (Community c : policy.communitiesCarrying(labels, member)) aliases.add(aliasOf(c));
+        List<String> ids = new ArrayList<>(aliases.size());
+        for (String alias : aliases) ids.add(ensure(alias));
+        return ids;
+    }
+
+    private String ensure(String alias) {
+        return collections.find(alias).map(CollectionInfo::id).orElseGet(() -> {
+            String id = UUID.randomUUID().toString();
+            String title = alias.equals(DIRECT) ? "Shared with this member by name" : "Shared through community " + alias.substring(2);
+            collections.create(new CollectionInfo(id, title, null, alias));
+            return id;
+        });
+    }
+}

@@ -1,0 +1,135 @@
+package org.entente.server.share;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.entente.core.policy.Distribution;
+import org.entente.core.policy.MemberId;
+import org.entente.core.policy.SharingLabels;
+import org.entente.core.policy.SharingPolicy;
+import org.entente.core.stix.StixObject;
+import org.entente.core.stix.StixTimestamp;
+import org.entente.core.stix.StixValidator;
+import org.entente.core.stix.Violation;
+import org.entente.core.stix.codec.BundleReader.Element;
+import org.entente.federation.envelope.Envelope;
+import org.entente.federation.envelope.EnvelopeMarkings;
+import org.entente.federation.envelope.EnvelopeSigner;
+import org.entente.federation.envelope.SignedEnvelope;
+import org.entente.server.ingest.Ingest;
+import org.entente.server.ingest.Outcome;
+import org.entente.store.Peer;
+import org.entente.store.Share;
+import org.entente.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The share stage: sharing this member's objects with an audience, and relaying what peers sent on to the
+ * peers the policy lets it reach. Filtering happens here, at the source: a peer is sent only envelopes its
+ * member may receive, so nothing has to be thrown away on arrival. Envelopes go into each peer's durable
+ * outbox; the courier delivers them.
+ */
+public final class Sharing {
+    private static final Logger LOG = LoggerFactory.getLogger(Sharing.class);
+    /** Objects per envelope: large shares stream as many envelopes, none of them huge. */
+    static final int ENVELOPE_SIZE = 500;
+
+    private final Store store;
+    private final Ingest ingest;
+    private final StixValidator validator;
+    private final EnvelopeSigner signer;
+    private final Channels channels;
+    private final MemberId local;
+    private final Runnable wakeCourier;
+
+    public Sharing(Store store, Ingest ingest, StixValidator validator, EnvelopeSigner signer, Channels channels,
+                   MemberId local, Runnable wakeCourier) {
+        this.store = store;
+        this.ingest = ingest;
+        this.validator = validator;
+        this.signer = signer;
+        this.channels = channels;
+        this.local = local;
+        this.wakeCourier = wakeCourier;
+    }
+
+    /**
+     * Shares objects this member originates. Invalid objects, and objects another member originated (only
+     * their origin may change them; send a note or an opinion instead), are refused and not sent.
+     */
+    public ShareReport share(List<StixObject> objects, Distribution audience, EnvelopeMarkings markings) {
+        SharingLabels labels = new SharingLabels(local, audience, markings.tlp(), markings.domain(),
+                markings.handlingCode(), markings.grading());
+        SharingPolicy policy = new SharingPolicy(store.communities().list());
+        List<String> rejected = new ArrayList<>();
+        List<StixObject> accepted = new ArrayList<>();
+        for (StixObject object : objects) {
+            Optional<MemberId> owner = store.shares().originOf(object.id());
+            List<Violation> errors = validator.validate(object).stream().filter(Violation::isError).toList();
+            if (!errors.isEmpty()) {
+                rejected.add(errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+            } else if (owner.isPresent() && !owner.get().equals(local)) {
+                rejected.add(object.id() + ": only its origin " + owner.get() + " may change it; share a note or an opinion instead");
+            } else {
+                accepted.add(object);
+            }
+        }
+        if (accepted.isEmpty()) return new ShareReport(List.of(), 0, List.of(), rejected);
+
+        List<Element> elements = new ArrayList<>(accepted.size());
+        for (int i = 0; i < accepted.size(); i++) elements.add(new Element(i, accepted.get(i), null));
+        Set<String> collections = new LinkedHashSet<>(channels.collectionsFor(labels, local, policy));
+        store.collections().find(org.entente.server.NodeSetup.DEFAULT_COLLECTION).ifPresent(c -> collections.add(c.id()));
+        for (String collection : collections) {
+            for (Outcome o : ingest.submit(collection, elements)) {
+                if (!o.accepted()) throw new IllegalStateException("validated object refused by ingest: " + o.reason());
+            }
+        }
+
+        List<String> envelopes = new ArrayList<>();
+        Set<String> peers = new LinkedHashSet<>();
+        List<Peer> recipients = store.peers().list().stream()
+                .filter(p -> policy.mayReceive(labels, p.member()).allowed())
+                .toList();
+        for (int from = 0; from < accepted.size(); from += ENVELOPE_SIZE) {
+            List<StixObject> chunk = accepted.subList(from, Math.min(accepted.size(), from + ENVELOPE_SIZE));
+            SignedEnvelope signed = signer.sign(audience, markings, chunk);
+            String envelopeId = signed.envelope().id().value();
+            store.shares().record(chunk.stream()
+                    .map(o -> new Share(o.id(), o.version().map(StixTimestamp::instant).orElse(null), envelopeId, labels))
+                    .toList());
+            for (Peer peer : recipients) {
+                store.outbox().enqueue(peer.member(), envelopeId, signed.raw().bytes());
+                peers.add(peer.member().value());
+            }
+            envelopes.add(envelopeId);
+        }
+        LOG.info("shared {} objects in {} envelopes ({}, {}) with {} peers; {} refused", accepted.size(), envelopes.size(),
+                markings.tlp(), markings.domain(), peers.size(), rejected.size());
+        wakeCourier.run();
+        return new ShareReport(envelopes, accepted.size(), List.copyOf(peers), rejected);
+    }
+
+    /** Passes a received envelope, byte for byte, to every other peer the policy lets this member relay it to. */
+    public void relay(Envelope envelope, byte[] raw, MemberId sender) {
+        SharingLabels labels = envelope.labels();
+        SharingPolicy policy = new SharingPolicy(store.communities().list());
+        int queued = 0;
+        for (Peer peer : store.peers().list()) {
+            MemberId to = peer.member();
+            if (to.equals(sender) || to.equals(envelope.origin()) || to.equals(local)) continue;
+            if (policy.mayRelay(labels, local, to).allowed()) {
+                store.outbox().enqueue(to, envelope.id().value(), raw);
+                queued++;
+            }
+        }
+        if (queued > 0) {
+            LOG.info("relaying envelope {} to {} peers", envelope.id().value(), queued);
+            wakeCourier.run();
+        }
+    }
+
+}
