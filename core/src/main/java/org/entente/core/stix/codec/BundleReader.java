@@ -37,6 +37,7 @@ public final class BundleReader implements AutoCloseable {
     private boolean done;
     private int index;
     private String bundleId;
+    private String specVersion;
 
     BundleReader(JsonParser parser, ObjectMapper mapper) {
         this.parser = parser;
@@ -48,6 +49,14 @@ public final class BundleReader implements AutoCloseable {
     /** The bundle's {@code id} when it came before {@code objects} in the document. */
     public Optional<String> bundleId() {
         return Optional.ofNullable(bundleId);
+    }
+
+    /**
+     * The container's {@code spec_version} when it came before {@code objects}: STIX 2.0 bundles carry
+     * {@code "2.0"} there (their objects carry none); a 2.1 bundle has none.
+     */
+    public Optional<String> specVersion() {
+        return Optional.ofNullable(specVersion);
     }
 
     /** The next element, or empty at the end of the document. */
@@ -114,6 +123,9 @@ public final class BundleReader implements AutoCloseable {
             }
             if ("id".equals(field) && valueToken == JsonToken.VALUE_STRING) {
                 bundleId = parser.getText();
+            }
+            if ("spec_version".equals(field) && valueToken == JsonToken.VALUE_STRING) {
+                specVersion = parser.getText();
             }
             parser.skipChildren();
         }

@@ -40,6 +40,18 @@ class BundleReaderTest {
     }
 
     @Test
+    void aStix20BundleTellsItsSpecVersionSoItsObjectsAreValidatedAs20() {
+        String json = "{\"type\":\"bundle\",\"id\":\"bundle--44af6c39-c09b-49c5-9de2-394224b04982\",\"spec_version\":\"2.0\","
+                + "\"objects\":[{\"type\":\"malware\",\"id\":\"malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b\","
+                + "\"created\":\"2016-04-06T20:03:48Z\",\"modified\":\"2016-04-06T20:03:48Z\",\"name\":\"x\",\"labels\":[\"worm\"]}]}";
+        try (BundleReader reader = StixJson.openBundle(stream(json))) {
+            BundleReader.Element element = reader.next().orElseThrow();
+            assertThat(reader.specVersion()).contains("2.0");
+            assertThat(StixValidator.stix21().validate(element.object(), reader.specVersion().orElse(null))).isEmpty();
+        }
+    }
+
+    @Test
     void aTaxiiEnvelopeAndAPlainArrayAreReadToo() {
         assertThat(readAll("{\"more\":false,\"objects\":[{\"type\":\"url\"}]}")).hasSize(1);
         assertThat(readAll("[{\"type\":\"url\"},{\"type\":\"url\"}]")).hasSize(2);
