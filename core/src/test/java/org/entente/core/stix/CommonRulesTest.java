@@ -68,6 +68,11 @@ class CommonRulesTest {
     }
 
     @Test
+    void aCustomPropertyNamedLikeAnotherTypesTimestampMayHoldAnything() {
+        assertValid(with(indicator(), "date", "last Tuesday"));
+    }
+
+    @Test
     void modifiedBeforeCreatedIsRejected() {
         assertRejected(with(indicator(), "modified", "2016-04-06T20:03:47.999Z"), "modified", "later than or equal to created");
     }
