@@ -87,6 +87,18 @@ class CommonRulesTest {
         assertRejected(with(indicator(), "x_Acme", "v"), "x_Acme", "a-z, 0-9 and underscore");
         assertRejected(with(indicator(), "x-acme", "v"), "x-acme", "a-z, 0-9 and underscore");
         assertRejected(with(indicator(), "xy", "v"), "xy", "3-250");
+        assertRejected(with(indicator(), "_x_acme", "v"), "_x_acme", "starting with a letter");
+    }
+
+    @Test
+    void theReservedTypeActionIsRejected() {
+        assertRejected(with(indicator(), "type", "action", "id", "action--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"), "type", "reserved");
+    }
+
+    @Test
+    void hashesInAnExternalReferenceMustUseTheHashAlgorithmVocabulary() {
+        Object reference = map("source_name", "acme", "url", "https://acme.example/x", "hashes", map("x_acme", "abc"));
+        assertRejected(with(indicator(), "external_references", list(reference)), "external_references[0].hashes.x_acme", "MUST come from hash-algorithm-ov");
     }
 
     @Test
