@@ -74,7 +74,7 @@ final class CommonPropertyRules {
                 findings.error(path, "an external reference MUST have at least one of description, url, external_id (2.6)");
             }
             if (ref.containsKey("hashes")) {
-                HashesRules.check(ref.get("hashes"), path + ".hashes", findings);
+                HashesRules.check(ref.get("hashes"), path + ".hashes", findings, true);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.entente.core.stix;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Type-specific MUSTs of the STIX 2.1 domain objects (chapter 4) beyond their required properties. */
 final class DomainObjectRules {
@@ -126,7 +127,7 @@ final class DomainObjectRules {
         }
     }
 
-    static void openVocabulary(StixObject object, String name, java.util.Set<String> vocabulary, String vocabularyName,
+    static void openVocabulary(StixObject object, String name, Set<String> vocabulary, String vocabularyName,
                                Findings findings) {
         Object value = object.get(name);
         if (value instanceof String s && !vocabulary.contains(s)) {

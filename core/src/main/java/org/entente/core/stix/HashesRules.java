@@ -18,6 +18,14 @@ final class HashesRules {
     private HashesRules() {}
 
     static void check(Object value, String path, Findings findings) {
+        check(value, path, findings, false);
+    }
+
+    /**
+     * @param vocabularyOnly true where the keys MUST come from hash-algorithm-ov, as in external references
+     *                       (2.6), instead of only SHOULD
+     */
+    static void check(Object value, String path, Findings findings, boolean vocabularyOnly) {
         if (!(value instanceof Map<?, ?> hashes)) {
             findings.error(path, "hashes MUST be a dictionary of algorithm to hash value (2.8)");
             return;
@@ -30,6 +38,8 @@ final class HashesRules {
             String at = path + "." + algorithm;
             if (!KEY.matcher(algorithm).matches()) {
                 findings.error(at, "a hash algorithm name MUST be 1-250 characters of a-z, A-Z, 0-9, hyphen, underscore (2.8)");
+            } else if (vocabularyOnly && !Vocabularies.HASH_ALGORITHM.contains(algorithm)) {
+                findings.error(at, "hash algorithm '" + algorithm + "' MUST come from hash-algorithm-ov here (2.6)");
             } else if (!Vocabularies.HASH_ALGORITHM.contains(algorithm)) {
                 findings.warning(at, "hash algorithm '" + algorithm + "' SHOULD come from hash-algorithm-ov (2.8)");
             }

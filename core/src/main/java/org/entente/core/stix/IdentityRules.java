@@ -1,6 +1,7 @@
 package org.entente.core.stix;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
  */
 final class IdentityRules {
     private static final Pattern TYPE_NAME = Pattern.compile("[a-z0-9-]{3,250}");
+    /** Object type names STIX 2.1 reserves for future use. */
+    private static final Set<String> RESERVED_TYPES = Set.of("action");
 
     private IdentityRules() {}
 
@@ -22,6 +25,8 @@ final class IdentityRules {
         } else if (!TYPE_NAME.matcher(typeName).matches() || typeName.contains("--")) {
             findings.error("type", "type '" + typeName + "' MUST be 3-250 characters of a-z, 0-9 and hyphen, "
                     + "without two hyphens in a row (11.2)");
+        } else if (RESERVED_TYPES.contains(typeName)) {
+            findings.error("type", "type '" + typeName + "' is reserved for future use and MUST NOT be used");
         }
         Object id = object.get("id");
         if (!(id instanceof String idText)) {

@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * Rules on the top-level property names and values of a STIX 2.1 object: names of 3 to 250 characters of
- * a-z, 0-9 and underscore (section 3.1 for defined properties, 11.1 for custom ones; {@code id} is the one
+ * a-z, 0-9 and underscore starting with a letter (section 3.1 for defined properties, 11.1 for custom ones; {@code id} is the one
  * defined shorter name), no reserved names (section 3.1), no empty lists (2.12), and no JSON null (an
  * absent optional value is omitted).
  */
 final class PropertyNameRules {
-    private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z0-9_]{3,250}");
+    // 2.1 also requires a letter first (changed in working draft 07, kept in the standard).
+    private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z][a-z0-9_]{2,249}");
     /** Reserved in STIX 2.1 (the specification's "RESERVED FOR FUTURE USE"; also the JSON schemas' list). */
     private static final Set<String> RESERVED = Set.of(
             "severity", "action", "usernames", "phone_numbers", "addresses",
@@ -25,7 +26,7 @@ final class PropertyNameRules {
             String name = property.getKey();
             Object value = property.getValue();
             if (!name.equals("id") && !PROPERTY_NAME.matcher(name).matches()) {
-                findings.error(name, "property names MUST be 3-250 characters of a-z, 0-9 and underscore (3.1, 11.1)");
+                findings.error(name, "property names MUST be 3-250 characters of a-z, 0-9 and underscore, starting with a letter (3.1, 11.1)");
             }
             if (RESERVED.contains(name)) {
                 findings.error(name, "'" + name + "' is reserved for future use and MUST NOT be present (reserved names, 3.1)");

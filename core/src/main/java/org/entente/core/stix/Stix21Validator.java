@@ -31,13 +31,14 @@ final class Stix21Validator implements StixValidator {
             MetaObjectRules.bundle(object, findings);
             return findings.violations();
         }
+        if (object.has("spec_version") && !StixVersions.V21.equals(object.get("spec_version"))) {
+            // STIX 2.0 objects carry no spec_version (their bundle does), so an object naming any other value is wrong.
+            findings.error("spec_version", "spec_version MUST be \"2.1\" (3.2); STIX 2.0 objects carry none, not "
+                    + VersioningRules.shown(object.get("spec_version")));
+        }
         if (StixVersions.V20.equals(version)) {
             stix20(object, category, findings);
             return findings.violations();
-        }
-        if (object.has("spec_version") && !StixVersions.V21.equals(object.get("spec_version"))) {
-            findings.error("spec_version", "spec_version MUST be \"2.1\" for STIX 2.1 content (3.2), not "
-                    + VersioningRules.shown(object.get("spec_version")));
         }
         required(object, findings);
         PropertyNameRules.check(object, findings);

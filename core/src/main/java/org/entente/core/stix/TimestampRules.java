@@ -1,6 +1,7 @@
 package org.entente.core.stix;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,12 +11,29 @@ import java.util.Set;
  * 4.7 indicator: valid_until > valid_from).
  */
 final class TimestampRules {
-    private static final Set<String> TIMESTAMPS = Set.of(
-            "first_seen", "last_seen", "valid_from", "valid_until", "first_observed", "last_observed", "published",
-            "start_time", "stop_time", "submitted", "analysis_started", "analysis_ended", "object_modified", "date",
-            "ctime", "mtime", "atime", "start", "end", "created_time", "modified_time", "account_created",
-            "account_expires", "credential_last_changed", "account_first_login", "account_last_login",
-            "validity_not_before", "validity_not_after");
+    /** The timestamp properties each type defines (a custom property of the same name may hold anything). */
+    private static final Map<String, Set<String>> TIMESTAMPS = Map.ofEntries(
+            Map.entry("campaign", Set.of("first_seen", "last_seen")),
+            Map.entry("infrastructure", Set.of("first_seen", "last_seen")),
+            Map.entry("intrusion-set", Set.of("first_seen", "last_seen")),
+            Map.entry("malware", Set.of("first_seen", "last_seen")),
+            Map.entry("threat-actor", Set.of("first_seen", "last_seen")),
+            Map.entry("sighting", Set.of("first_seen", "last_seen")),
+            Map.entry("indicator", Set.of("valid_from", "valid_until")),
+            Map.entry("observed-data", Set.of("first_observed", "last_observed")),
+            Map.entry("report", Set.of("published")),
+            Map.entry("relationship", Set.of("start_time", "stop_time")),
+            Map.entry("malware-analysis", Set.of("submitted", "analysis_started", "analysis_ended")),
+            Map.entry("language-content", Set.of("object_modified")),
+            Map.entry("email-message", Set.of("date")),
+            Map.entry("file", Set.of("ctime", "mtime", "atime")),
+            Map.entry("directory", Set.of("ctime", "mtime", "atime")),
+            Map.entry("network-traffic", Set.of("start", "end")),
+            Map.entry("process", Set.of("created_time")),
+            Map.entry("windows-registry-key", Set.of("modified_time")),
+            Map.entry("user-account", Set.of("account_created", "account_expires", "credential_last_changed",
+                    "account_first_login", "account_last_login")),
+            Map.entry("x509-certificate", Set.of("validity_not_before", "validity_not_after")));
 
     /** Two properties the specification orders, for the listed types. */
     private record Order(Set<String> types, String earlier, String later, boolean strictly, String section) {}
@@ -35,8 +53,8 @@ final class TimestampRules {
     private TimestampRules() {}
 
     static void check(StixObject object, Findings findings) {
-        for (String name : object.properties().keySet()) {
-            if (TIMESTAMPS.contains(name) && JsonValues.timestamp(object.get(name)).isEmpty()) {
+        for (String name : TIMESTAMPS.getOrDefault(object.type(), Set.of())) {
+            if (object.has(name) && JsonValues.timestamp(object.get(name)).isEmpty()) {
                 findings.error(name, name + " MUST be a timestamp YYYY-MM-DDTHH:mm:ss[.s+]Z in UTC (2.15), not "
                         + VersioningRules.shown(object.get(name)));
             }

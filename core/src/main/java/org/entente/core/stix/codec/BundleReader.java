@@ -3,6 +3,8 @@ package org.entente.core.stix.codec;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,20 +30,33 @@ public final class BundleReader implements AutoCloseable {
     }
 
     private final JsonParser parser;
-    private final ObjectReader reader;
+    private final ObjectReader elements;
     private boolean inArray;
+    /** True when the objects array sits inside a container object (bundle or envelope), not at the root. */
+    private boolean inContainer;
     private boolean done;
     private int index;
     private String bundleId;
+    private String specVersion;
 
-    BundleReader(JsonParser parser, ObjectReader reader) {
+    BundleReader(JsonParser parser, ObjectMapper mapper) {
         this.parser = parser;
-        this.reader = reader;
+        // Each element is one value in the middle of the document: more tokens after it are expected, so the
+        // mapper's trailing-token check (right for whole documents) must not run per element.
+        this.elements = mapper.readerFor(Object.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** The bundle's {@code id} when it came before {@code objects} in the document. */
     public Optional<String> bundleId() {
         return Optional.ofNullable(bundleId);
+    }
+
+    /**
+     * The container's {@code spec_version} when it came before {@code objects}: STIX 2.0 bundles carry
+     * {@code "2.0"} there (their objects carry none); a 2.1 bundle has none.
+     */
+    public Optional<String> specVersion() {
+        return Optional.ofNullable(specVersion);
     }
 
     /** The next element, or empty at the end of the document. */
@@ -70,7 +85,7 @@ public final class BundleReader implements AutoCloseable {
 
     private Element read() throws IOException {
         int at = index++;
-        Object value = reader.readValue(parser);
+        Object value = elements.readValue(parser);
         if (value instanceof Map<?, ?>) {
             return new Element(at, StixJson.toObject(value, "objects[" + at + "]"), null);
         }
@@ -91,11 +106,15 @@ public final class BundleReader implements AutoCloseable {
         // Peek at the first field: a STIX object starts with its own properties, a container with its.
         while (true) {
             JsonToken token = parser.nextToken();
-            if (token == JsonToken.END_OBJECT) return false;
+            if (token == JsonToken.END_OBJECT) {
+                requireEndOfInput();
+                return false;
+            }
             String field = parser.currentName();
             JsonToken valueToken = parser.nextToken();
             if ("objects".equals(field) && valueToken == JsonToken.START_ARRAY) {
                 inArray = true;
+                inContainer = true;
                 return true;
             }
             if ("type".equals(field) && valueToken == JsonToken.VALUE_STRING && !"bundle".equals(parser.getText())) {
@@ -105,15 +124,30 @@ public final class BundleReader implements AutoCloseable {
             if ("id".equals(field) && valueToken == JsonToken.VALUE_STRING) {
                 bundleId = parser.getText();
             }
+            if ("spec_version".equals(field) && valueToken == JsonToken.VALUE_STRING) {
+                specVersion = parser.getText();
+            }
             parser.skipChildren();
         }
     }
 
     private void finish() throws IOException {
         done = true;
-        // Read the rest of the container so trailing garbage is reported, not ignored.
-        while (parser.nextToken() != null) {
-            parser.skipChildren();
+        // Read the rest of the container, then insist on the end of input, so trailing garbage is reported.
+        if (inContainer) {
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+                if (token == null) throw new StixParseException("malformed JSON: unexpected end of input", -1, -1);
+                parser.nextToken();
+                parser.skipChildren();
+            }
+        }
+        requireEndOfInput();
+    }
+
+    private void requireEndOfInput() throws IOException {
+        if (parser.nextToken() != null) {
+            throw new StixParseException("malformed JSON: trailing content after the document",
+                    parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr());
         }
     }
 

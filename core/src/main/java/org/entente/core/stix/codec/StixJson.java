@@ -69,9 +69,7 @@ public final class StixJson {
     public static BundleReader openBundle(InputStream in) {
         try {
             JsonParser parser = FACTORY.createParser(in);
-            // The stream holds many values in a row: trailing tokens are the point, not an error.
-            return new BundleReader(parser, MAPPER.readerFor(Object.class)
-                    .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+            return new BundleReader(parser, MAPPER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
