@@ -55,7 +55,7 @@ class GeneratedObjectsProperties {
                     map.put("pattern_type", "stix");
                     map.put("valid_from", StixTimestamp.ofMillis(validFrom).text());
                     map.put("valid_until", StixTimestamp.ofMillis(validFrom.plusSeconds(validSeconds)).text());
-                    map.put("confidence", BigInteger.valueOf(confidence));
+                    map.put("confidence", confidence);
                     map.putAll(custom);
                     if (!extensions.isEmpty()) map.put("extensions", extensions);
                     return map;
@@ -142,7 +142,7 @@ class GeneratedObjectsProperties {
     private static final Arbitrary<Object> SCALARS = Arbitraries.oneOf(
             text().map(Object.class::cast),
             Arbitraries.bigIntegers().between(BigInteger.valueOf(Long.MIN_VALUE).multiply(BigInteger.TEN),
-                    BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.TEN)).map(Object.class::cast),
+                    BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.TEN)).map(ValidObjects::integer).map(Object.class::cast),
             Arbitraries.bigDecimals().between(new BigDecimal("-1e9"), new BigDecimal("1e9")).ofScale(3).map(Object.class::cast),
             Arbitraries.of(true, false).map(Object.class::cast),
             Arbitraries.just("null").map(s -> (Object) null));

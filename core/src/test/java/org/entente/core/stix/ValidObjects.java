@@ -96,8 +96,15 @@ final class ValidObjects {
         assertThat(errors(object)).as("errors of %s", object.properties()).isEmpty();
     }
 
-    static BigInteger integer(long value) {
-        return BigInteger.valueOf(value);
+    /** An integer in the type the codec reads it as: Integer, Long or BigInteger by size. */
+    static Number integer(long value) {
+        return integer(BigInteger.valueOf(value));
+    }
+
+    static Number integer(BigInteger value) {
+        if (value.bitLength() < 32) return value.intValue();
+        if (value.bitLength() < 64) return value.longValue();
+        return value;
     }
 
     static List<Object> list(Object... values) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.entente.core.stix.StixObject;
 import org.entente.core.stix.StixTimestamp;
 import org.entente.core.stix.StixValidator;
+import org.entente.core.stix.StixVersions;
 import org.entente.core.stix.Violation;
 import org.entente.core.stix.codec.BundleReader.Element;
 import org.entente.core.stix.codec.StixJson;
@@ -72,7 +73,7 @@ public final class Ingest {
         NewVersion version = new NewVersion(
                 object.id(),
                 object.type(),
-                specVersionOf(object),
+                StixVersions.specVersionOf(object, null),
                 object.version().map(StixTimestamp::instant).orElse(null),
                 StixJson.writeString(object));
         return new Pending(element.index(), versionText, version);
@@ -87,14 +88,6 @@ public final class Ingest {
             sink.accept(new Outcome(pending.index(), pending.version().id(), pending.versionText(), kind, null));
         }
         batch.clear();
-    }
-
-    /**
-     * STIX 2.1 objects carry {@code spec_version}, except cyber-observables where it defaults to 2.1
-     * (section 3.2); a STIX 2.0 object has none but, being an SDO or SRO, has {@code created}.
-     */
-    static String specVersionOf(StixObject object) {
-        return object.specVersion().orElse(object.has("created") ? "2.0" : "2.1");
     }
 
     private static String nullIfEmpty(String s) {
