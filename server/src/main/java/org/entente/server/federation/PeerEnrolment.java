@@ -1,0 +1,61 @@
+package org.entente.server.federation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import org.entente.federation.identity.Fingerprint;
+import org.entente.federation.identity.NodeIdentity;
+import org.entente.federation.identity.SigningKeyChain;
+import org.entente.federation.identity.files.SigningKeyChainJson;
+import org.entente.federation.sync.PeerClient;
+import org.entente.store.Peer;
+import org.entente.store.Store;
+
+/**
+ * Connects a peer: reads its identity document over TLS pinned to the certificate fingerprint the
+ * operator was given out of band, checks the key chain, and records the member, its chain and the peer.
+ * A peer already known keeps its member id: a document with another chain, or one that does not extend
+ * the known chain, is refused.
+ */
+public final class PeerEnrolment {
+    private final Store store;
+    private final NodeIdentity own;
+    private final Clock clock;
+
+    public PeerEnrolment(Store store, NodeIdentity own, Clock clock) {
+        this.store = store;
+        this.own = own;
+        this.clock = clock;
+    }
+
+    public Peer enrol(URI url, Fingerprint tlsFingerprint) {
+        byte[] document;
+        try {
+            document = new PeerClient(url, own.tls(), tlsFingerprint, Duration.ofSeconds(10)).identity();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the identity of " + url + " with certificate " + tlsFingerprint
+                    + ": " + e.getMessage(), e);
+        }
+        IdentityDocument identity = IdentityDocument.parse(document);
+        if (!identity.tlsFingerprint().equals(tlsFingerprint)) {
+            throw new IllegalArgumentException("the node at " + url + " claims certificate " + identity.tlsFingerprint()
+                    + " but presented " + tlsFingerprint);
+        }
+        if (identity.member().id().equals(own.member())) {
+            throw new IllegalArgumentException(url + " is this node itself");
+        }
+        store.members().keyChain(identity.member().id()).map(SigningKeyChainJson::read).ifPresent(known -> {
+            SigningKeyChain offered = identity.chain();
+            if (!offered.equals(known) && !offered.extendsChain(known)) {
+                throw new IllegalArgumentException("the key chain of " + identity.member().id() + " does not extend the one pinned here");
+            }
+        });
+        store.members().save(identity.member());
+        store.members().saveKeyChain(identity.member().id(), SigningKeyChainJson.write(identity.chain()));
+        Peer peer = new Peer(identity.member().id(), url.toString(), tlsFingerprint.hex(), identity.signingFingerprint().hex(),
+                false, clock.instant());
+        store.peers().save(peer);
+        return store.peers().find(peer.member()).orElse(peer);
+    }
+}
