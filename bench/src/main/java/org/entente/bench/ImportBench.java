@@ -26,38 +26,52 @@ import org.entente.store.StoreFactory;
  * with {@code --postgres}) the way {@code entente import} does: BundleReader → Ingest in batches. Prints
  * objects per second and the peak heap of the import; opening the store and migrating are not timed.
  *
- * <p>Usage: {@code ImportBench FILE [--postgres] [--batch N]}. Run with a fixed {@code -Xmx}.
+ * <p>Usage: {@code ImportBench FILE [--postgres] [--batch N] [--url-params P]}. Run with a fixed {@code -Xmx}.
+ * {@code --url-params} appends JDBC URL parameters to the store's URL, to try driver settings without
+ * changing the store: e.g. {@code synchronous=NORMAL&wal_autocheckpoint=100000} for SQLite, or
+ * {@code reWriteBatchedInserts=true} for PostgreSQL.
  */
 public final class ImportBench {
     private ImportBench() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: ImportBench FILE [--postgres] [--batch N]");
+            System.err.println("usage: ImportBench FILE [--postgres] [--batch N] [--url-params P]");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
         boolean postgres = false;
         int batch = Ingest.DEFAULT_BATCH;
+        String urlParams = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--postgres" -> postgres = true;
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--url-params" -> urlParams = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path dataDir = Files.createTempDirectory("entente-bench-import");
         try (ThrowawayPostgres server = postgres ? ThrowawayPostgres.start() : null;
-             Store store = StoreFactory.open(dataDir, server == null ? null : server.jdbcUrl())) {
+             Store store = StoreFactory.open(dataDir, url(dataDir, server, urlParams))) {
             NodeSetup.ensure(store, dataDir, "bench-token");
             String collection = store.collections().find(NodeSetup.DEFAULT_COLLECTION).orElseThrow().id();
-            run(file, store, collection, batch);
+            run(file, store, collection, batch, urlParams);
         } finally {
             deleteTree(dataDir);
         }
     }
 
-    private static void run(Path file, Store store, String collection, int batch) throws IOException {
+    /** Null (the store's default SQLite file) unless PostgreSQL or extra parameters are asked for. */
+    private static String url(Path dataDir, ThrowawayPostgres server, String params) {
+        if (server == null && params == null) return null;
+        String base = server != null ? server.jdbcUrl()
+                : "jdbc:sqlite:" + dataDir.resolve(StoreFactory.DEFAULT_FILE_NAME).toAbsolutePath();
+        if (params == null) return base;
+        return base + (base.contains("?") ? "&" : "?") + params;
+    }
+
+    private static void run(Path file, Store store, String collection, int batch, String urlParams) throws IOException {
         Ingest ingest = new Ingest(store.objects(), StixValidator.stix21());
         Map<Outcome.Kind, Long> counts = new EnumMap<>(Outcome.Kind.class);
         String[] firstRejection = new String[1];
@@ -73,8 +87,8 @@ public final class ImportBench {
             });
             elapsed = System.nanoTime() - started;
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
-            System.out.printf("import %s into %s, batch %d: %,d objects (%s) in %.1f s = %,.0f objects/s%n",
-                    file.getFileName(), store.dialect(), batch, total, counts, elapsed / 1e9, total / (elapsed / 1e9));
+            System.out.printf("import %s into %s%s, batch %d: %,d objects (%s) in %.1f s = %,.0f objects/s%n",
+                    file.getFileName(), store.dialect(), urlParams == null ? "" : " (" + urlParams + ")", batch, total, counts, elapsed / 1e9, total / (elapsed / 1e9));
             System.out.printf("peak heap during import: %s (sum of heap pool peaks), %s (sampled max) of -Xmx %s%n",
                     PeakHeap.mib(heap.poolPeaksSum()), PeakHeap.mib(heap.sampledMax()), PeakHeap.mib(PeakHeap.maxHeap()));
             if (firstRejection[0] != null) System.out.println("first rejection: " + firstRejection[0]);
