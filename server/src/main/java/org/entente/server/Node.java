@@ -12,6 +12,7 @@ import org.entente.server.access.PasswordHasher;
 import org.entente.server.api.ApiResponse;
 import org.entente.server.api.ApiRoutes;
 import org.entente.server.api.HttpMetrics;
+import org.entente.server.federation.Federation;
 import org.entente.server.ingest.Ingest;
 import org.entente.server.taxii.ApiRoot;
 import org.entente.server.taxii.TaxiiException;
@@ -33,12 +34,14 @@ public final class Node implements AutoCloseable {
             "STIX 2.1 objects stored on this node; each collection has its own read and write rights");
 
     private final Store store;
+    private final Federation federation;
     private final Javalin http;
     private final String url;
     private final Optional<String> generatedAdminToken;
 
-    private Node(Store store, Javalin http, String url, Optional<String> generatedAdminToken) {
+    private Node(Store store, Federation federation, Javalin http, String url, Optional<String> generatedAdminToken) {
         this.store = store;
+        this.federation = federation;
         this.http = http;
         this.url = url;
         this.generatedAdminToken = generatedAdminToken;
@@ -46,23 +49,27 @@ public final class Node implements AutoCloseable {
 
     public static Node start(NodeConfig config) {
         Store store = StoreFactory.open(config.dataDir(), config.dbUrl());
+        Federation federation = null;
         try {
             Optional<String> generated = NodeSetup.ensure(store, config.dataDir(), config.adminToken());
-            Javalin http = http(config, store);
+            Clock clock = Clock.systemUTC();
+            Ingest ingest = new Ingest(store.objects(), StixValidator.stix21());
+            federation = Federation.start(config, store, ingest, StixValidator.stix21(), clock);
+            Javalin http = http(config, store, ingest, federation, clock);
             http.start(config.host(), config.port());
             String url = "http://" + config.host() + ":" + http.port() + "/";
-            LOG.info("node serving at {} (store {}, TAXII at {}taxii2/)", url, store.dialect(), url);
-            return new Node(store, http, url, generated);
+            LOG.info("node of {} serving at {} (store {}, TAXII at {}taxii2/, peers at {})",
+                    federation.identity().member(), url, store.dialect(), url, federation.url());
+            return new Node(store, federation, http, url, generated);
         } catch (RuntimeException e) {
+            if (federation != null) federation.close();
             store.close();
             throw e;
         }
     }
 
-    private static Javalin http(NodeConfig config, Store store) {
-        Clock clock = Clock.systemUTC();
+    private static Javalin http(NodeConfig config, Store store, Ingest ingest, Federation federation, Clock clock) {
         Authenticator authenticator = new Authenticator(store.accounts(), new PasswordHasher(), clock);
-        Ingest ingest = new Ingest(store.objects(), StixValidator.stix21());
         HttpMetrics metrics = new HttpMetrics(() -> store.collections().list().stream()
                 .map(CollectionInfo::id).mapToLong(store.objects()::countObjects).sum());
         return Javalin.create(cfg -> {
@@ -81,7 +88,7 @@ public final class Node implements AutoCloseable {
             cfg.routes.get("/metrics", metrics::scrape);
             TaxiiRoutes.register(cfg.routes, store, authenticator, ingest, API_ROOT, config.title(),
                     config.maxContentLength(), clock);
-            ApiRoutes.register(cfg.routes, store, authenticator);
+            ApiRoutes.register(cfg.routes, store, authenticator, federation);
             cfg.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiResponse.error(ctx, e.status(), e.title(), e.description()));
             cfg.routes.exception(AuthenticationException.class, (e, ctx) -> {
                 ctx.header("WWW-Authenticate", "Basic realm=\"entente\", Bearer realm=\"entente\"");
@@ -132,6 +139,10 @@ public final class Node implements AutoCloseable {
         return store;
     }
 
+    public Federation federation() {
+        return federation;
+    }
+
     /** The admin token generated at this start (first start without ENTENTE_ADMIN_TOKEN), to show once. */
     public Optional<String> generatedAdminToken() {
         return generatedAdminToken;
@@ -140,6 +151,7 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        federation.close();
         store.close();
         LOG.info("node at {} stopped", url);
     }

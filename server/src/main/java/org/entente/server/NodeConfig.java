@@ -2,14 +2,17 @@ package org.entente.server;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.entente.server.federation.MemberProfile;
 
 /**
  * How to run a node. {@code dbUrl} null means the embedded SQLite store in {@code dataDir};
  * {@code port} 0 picks a free port; {@code adminToken} null means "use the one made at first start, or
- * make one".
+ * make one"; {@code federationPort} is the HTTPS port for peers (0 picks a free one); {@code profile}
+ * describes the member this node acts for when its keys are first made.
  */
 public record NodeConfig(
-        Path dataDir, String host, int port, String dbUrl, long maxContentLength, String adminToken, String title) {
+        Path dataDir, String host, int port, String dbUrl, long maxContentLength, String adminToken, String title,
+        int federationPort, MemberProfile profile) {
     public static final long DEFAULT_MAX_CONTENT_LENGTH = 100L * 1024 * 1024;
 
     public NodeConfig {
@@ -17,21 +20,30 @@ public record NodeConfig(
         Objects.requireNonNull(host, "host");
         if (maxContentLength < 1) throw new IllegalArgumentException("maxContentLength must be positive");
         if (title == null) title = "Entente node";
+        if (profile == null) profile = MemberProfile.UNNAMED;
     }
 
     public static NodeConfig local(Path dataDir, int port) {
-        return new NodeConfig(dataDir, "127.0.0.1", port, null, DEFAULT_MAX_CONTENT_LENGTH, null, null);
+        return new NodeConfig(dataDir, "127.0.0.1", port, null, DEFAULT_MAX_CONTENT_LENGTH, null, null, 0, null);
     }
 
     public NodeConfig withAdminToken(String token) {
-        return new NodeConfig(dataDir, host, port, dbUrl, maxContentLength, token, title);
+        return new NodeConfig(dataDir, host, port, dbUrl, maxContentLength, token, title, federationPort, profile);
     }
 
     public NodeConfig withDbUrl(String url) {
-        return new NodeConfig(dataDir, host, port, url, maxContentLength, adminToken, title);
+        return new NodeConfig(dataDir, host, port, url, maxContentLength, adminToken, title, federationPort, profile);
+    }
+
+    public NodeConfig withProfile(MemberProfile profile) {
+        return new NodeConfig(dataDir, host, port, dbUrl, maxContentLength, adminToken, title, federationPort, profile);
+    }
+
+    public NodeConfig withFederationPort(int federationPort) {
+        return new NodeConfig(dataDir, host, port, dbUrl, maxContentLength, adminToken, title, federationPort, profile);
     }
 
     public NodeConfig withMaxContentLength(long bytes) {
-        return new NodeConfig(dataDir, host, port, dbUrl, bytes, adminToken, title);
+        return new NodeConfig(dataDir, host, port, dbUrl, bytes, adminToken, title, federationPort, profile);
     }
 }

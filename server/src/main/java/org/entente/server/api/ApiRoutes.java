@@ -2,6 +2,7 @@ package org.entente.server.api;
 
 import io.javalin.config.RoutesConfig;
 import org.entente.server.access.Authenticator;
+import org.entente.server.federation.Federation;
 import org.entente.store.Store;
 
 /** The REST API of a node under {@code /api/v1/}. */
@@ -10,8 +11,17 @@ public final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    public static void register(RoutesConfig routes, Store store, Authenticator authenticator) {
+    public static void register(RoutesConfig routes, Store store, Authenticator authenticator, Federation federation) {
         ApiGate gate = new ApiGate(authenticator);
+        ShareEndpoints share = new ShareEndpoints(gate, federation.sharing());
+        PeerEndpoints peers = new PeerEndpoints(gate, store, federation);
+        routes.get(BASE + "/node", peers::node);
+        routes.get(BASE + "/peers", peers::list);
+        routes.post(BASE + "/peers", peers::add);
+        routes.delete(BASE + "/peers/{member}", peers::remove);
+        routes.post(BASE + "/peers/{member}/pause", peers::pause);
+        routes.post(BASE + "/peers/{member}/resume", peers::resume);
+        routes.post(BASE + "/share", share::share);
         CommunityEndpoints communities = new CommunityEndpoints(gate, store);
         routes.get(BASE + "/members", communities::members);
         routes.get(BASE + "/communities", communities::list);

@@ -32,14 +32,22 @@ final class ServeCommand implements Runnable {
     @Option(names = "--demo", description = "Load the generated demo data set (idempotent) before serving.")
     boolean demo;
 
+    @Option(names = "--federation-port", paramLabel = "N",
+            description = "HTTPS port for peers (mutual TLS). Default: the TAXII port + 1 (0 when --port is 0).")
+    Integer federationPort;
+
+    @Mixin
+    MemberOptions member;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
+        int peersPort = federationPort != null ? federationPort : port == 0 ? 0 : port + 1;
         NodeConfig config = new NodeConfig(store.dataDir, host, port, store.dbUrl, maxContentLength,
-                System.getenv("ENTENTE_ADMIN_TOKEN"), null);
+                System.getenv("ENTENTE_ADMIN_TOKEN"), null, peersPort, member.profile());
         Node node = Node.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -53,6 +61,8 @@ final class ServeCommand implements Runnable {
         }
         out.println("Entente node serving at " + node.url());
         out.println("TAXII 2.1 discovery: " + node.taxiiUrl());
+        out.println("member " + node.federation().identity().member() + ", peers connect to " + node.federation().url()
+                + " --fingerprint " + node.federation().identity().tls().fingerprint().hex());
         out.println("objects of collection 'default': " + node.taxiiUrl() + Node.API_ROOT.name() + "/collections/"
                 + NodeSetup.DEFAULT_COLLECTION + "/objects/");
         node.generatedAdminToken().ifPresentOrElse(

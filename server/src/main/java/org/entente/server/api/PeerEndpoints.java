@@ -1,0 +1,113 @@
+package org.entente.server.api;
+
+import io.javalin.http.Context;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.entente.core.policy.MemberId;
+import org.entente.core.stix.codec.StixJson;
+import org.entente.federation.identity.Fingerprint;
+import org.entente.server.federation.Federation;
+import org.entente.store.OutboxState;
+import org.entente.store.Peer;
+import org.entente.store.Store;
+
+/**
+ * Peers: {@code GET /api/v1/peers} (with sync state and lag), {@code POST /api/v1/peers}
+ * ({@code {"url": "https://…", "fingerprint": "…"}}), {@code DELETE /api/v1/peers/{member}},
+ * {@code POST /api/v1/peers/{member}/pause|resume}, and {@code GET /api/v1/node} for this node's own
+ * identity (what a peer needs to connect). Managing peers takes an admin.
+ */
+final class PeerEndpoints {
+    private final ApiGate gate;
+    private final Store store;
+    private final Federation federation;
+
+    PeerEndpoints(ApiGate gate, Store store, Federation federation) {
+        this.gate = gate;
+        this.store = store;
+        this.federation = federation;
+    }
+
+    void node(Context ctx) {
+        gate.enter(ctx);
+        var identity = federation.identity();
+        ApiResponse.json(ctx, 200, StixJson.object(
+                "member", store.members().local().map(m -> PolicyJson.member(m, true)).orElse(null),
+                "federation_url", federation.url(),
+                "tls_fingerprint", identity.tls().fingerprint().hex(),
+                "signing_fingerprint", identity.signingFingerprint().hex()));
+    }
+
+    void list(Context ctx) {
+        gate.admin(gate.enter(ctx));
+        List<Map<String, Object>> peers = store.peers().list().stream().map(this::describe).toList();
+        ApiResponse.json(ctx, 200, StixJson.object("peers", peers));
+    }
+
+    void add(Context ctx) {
+        gate.admin(gate.enter(ctx));
+        PolicyJson.Fields body = new PolicyJson.Fields(ApiRequest.jsonBody(ctx), "body", Set.of("url", "fingerprint"));
+        URI url;
+        Fingerprint fingerprint;
+        try {
+            url = URI.create(body.string("url", true));
+            if (!"https".equals(url.getScheme())) throw new IllegalArgumentException("must be an https:// URL");
+            fingerprint = Fingerprint.parse(body.string("fingerprint", true));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
+        Peer peer;
+        try {
+            peer = federation.enrolment().enrol(url, fingerprint);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(502, "Peer not enrolled", e.getMessage());
+        }
+        federation.peersChanged();
+        ApiResponse.json(ctx, 201, describe(peer));
+    }
+
+    void remove(Context ctx) {
+        gate.admin(gate.enter(ctx));
+        if (!store.peers().remove(member(ctx))) throw ApiProblem.notFound("no peer " + ctx.pathParam("member"));
+        federation.peersChanged();
+        ctx.status(204);
+    }
+
+    void pause(Context ctx) {
+        setPaused(ctx, true);
+    }
+
+    void resume(Context ctx) {
+        setPaused(ctx, false);
+    }
+
+    private void setPaused(Context ctx, boolean paused) {
+        gate.admin(gate.enter(ctx));
+        Peer peer = store.peers().find(member(ctx)).orElseThrow(() -> ApiProblem.notFound("no peer " + ctx.pathParam("member")));
+        store.peers().save(peer.withPaused(paused));
+        federation.peersChanged();
+        ApiResponse.json(ctx, 200, describe(peer.withPaused(paused)));
+    }
+
+    private MemberId member(Context ctx) {
+        return PolicyJson.memberId(ctx.pathParam("member"), "member");
+    }
+
+    private Map<String, Object> describe(Peer peer) {
+        OutboxState state = store.outbox().state(peer.member());
+        return StixJson.object(
+                "member", peer.member().value(),
+                "name", store.members().find(peer.member()).map(m -> m.name()).orElse(null),
+                "url", peer.url(),
+                "tls_fingerprint", peer.tlsFingerprint(),
+                "signing_fingerprint", peer.signingKeyFingerprint(),
+                "paused", peer.paused(),
+                "pending", state.pending(),
+                "lag_seconds", state.oldestPending() == null ? 0
+                        : Math.max(0, java.time.Duration.between(state.oldestPending(), java.time.Instant.now()).toSeconds()),
+                "last_delivered", state.lastDelivered() == null ? null : state.lastDelivered().toString(),
+                "last_error", state.lastError());
+    }
+}

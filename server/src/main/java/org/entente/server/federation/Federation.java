@@ -1,0 +1,95 @@
+package org.entente.server.federation;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.entente.core.policy.Member;
+import org.entente.core.stix.StixValidator;
+import org.entente.federation.envelope.EnvelopeSigner;
+import org.entente.federation.envelope.EnvelopeVerifier;
+import org.entente.federation.envelope.ReplayWindow;
+import org.entente.federation.identity.Fingerprint;
+import org.entente.federation.identity.NodeIdentity;
+import org.entente.federation.sync.Backoff;
+import org.entente.federation.sync.Courier;
+import org.entente.federation.sync.PeerClient;
+import org.entente.server.NodeConfig;
+import org.entente.server.ingest.EnvelopeIngest;
+import org.entente.server.ingest.Ingest;
+import org.entente.server.share.Channels;
+import org.entente.server.share.Sharing;
+import org.entente.store.Store;
+
+/**
+ * A node's part in the federation, wired: its identity, the share stage, the ingest of peers'
+ * envelopes, the courier that empties the outboxes, and the federation port.
+ *
+ * <p>Envelopes are accepted for {@link #REPLAY_WINDOW} after they were signed. The window is long so that
+ * an envelope waiting in an outbox through an outage of days is still taken; replays are stopped by the
+ * inbox, which remembers every envelope for good.
+ */
+public final class Federation implements AutoCloseable {
+    static final ReplayWindow REPLAY_WINDOW = new ReplayWindow(Duration.ofDays(14));
+    private static final Duration PEER_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration COURIER_IDLE = Duration.ofSeconds(2);
+
+    private final NodeIdentity identity;
+    private final Sharing sharing;
+    private final PeerEnrolment enrolment;
+    private final Courier courier;
+    private final FederationServer server;
+
+    private Federation(NodeIdentity identity, Sharing sharing, PeerEnrolment enrolment, Courier courier, FederationServer server) {
+        this.identity = identity;
+        this.sharing = sharing;
+        this.enrolment = enrolment;
+        this.courier = courier;
+        this.server = server;
+    }
+
+    public static Federation start(NodeConfig config, Store store, Ingest ingest, StixValidator validator, Clock clock) {
+        NodeIdentity identity = LocalIdentity.establish(config.dataDir(), config.profile(), store, clock);
+        Member self = store.members().local().orElseThrow();
+        Channels channels = new Channels(store.collections());
+        Courier courier = new Courier(store.peers(), store.outbox(),
+                peer -> new PeerClient(URI.create(peer.url()), identity.tls(), Fingerprint.parse(peer.tlsFingerprint()), PEER_TIMEOUT),
+                clock, Backoff.DEFAULT, COURIER_IDLE);
+        Sharing sharing = new Sharing(store, ingest, validator, new EnvelopeSigner(identity, clock, new SecureRandom()),
+                channels, identity.member(), courier::wake);
+        EnvelopeVerifier verifier = new EnvelopeVerifier(new StoreTrustedKeys(store.members()),
+                new InboxSeenEnvelopes(store.inbox()), REPLAY_WINDOW, clock);
+        EnvelopeIngest envelopes = new EnvelopeIngest(store, verifier, ingest, channels, identity.member(), clock, sharing::relay);
+        FederationServer server = FederationServer.start(config.host(), config.federationPort(),
+                identity, () -> IdentityDocument.of(identity, self).toJson(), store.peers(), envelopes, config.maxContentLength());
+        courier.wake();
+        return new Federation(identity, sharing, new PeerEnrolment(store, identity, clock), courier, server);
+    }
+
+    public NodeIdentity identity() {
+        return identity;
+    }
+
+    public Sharing sharing() {
+        return sharing;
+    }
+
+    public PeerEnrolment enrolment() {
+        return enrolment;
+    }
+
+    /** Call after peers change, so delivery follows at once. */
+    public void peersChanged() {
+        courier.wake();
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    @Override
+    public void close() {
+        courier.close();
+        server.close();
+    }
+}
