@@ -12,6 +12,10 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             CollectionCommand.class,
             UserCommand.class,
+            KeysCommand.class,
+            PeerCommand.class,
+            CommunityCommand.class,
+            ShareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EntenteCommand implements Runnable {

@@ -33,12 +33,15 @@ public final class Federation implements AutoCloseable {
     static final ReplayWindow REPLAY_WINDOW = new ReplayWindow(Duration.ofDays(14));
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration COURIER_IDLE = Duration.ofSeconds(2);
+    /** How often peers and outboxes are looked at again, to follow changes made by the CLI in another process. */
+    private static final Duration REFRESH = Duration.ofSeconds(3);
 
     private final NodeIdentity identity;
     private final Sharing sharing;
     private final PeerEnrolment enrolment;
     private final Courier courier;
     private final FederationServer server;
+    private final Thread refresher;
 
     private Federation(NodeIdentity identity, Sharing sharing, PeerEnrolment enrolment, Courier courier, FederationServer server) {
         this.identity = identity;
@@ -46,6 +49,18 @@ public final class Federation implements AutoCloseable {
         this.enrolment = enrolment;
         this.courier = courier;
         this.server = server;
+        this.refresher = Thread.ofVirtual().name("federation-refresh").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(REFRESH);
+                    courier.wake();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // The store may be closing; the next round tries again.
+                }
+            }
+        });
     }
 
     public static Federation start(NodeConfig config, Store store, Ingest ingest, StixValidator validator, Clock clock) {
@@ -89,6 +104,7 @@ public final class Federation implements AutoCloseable {
 
     @Override
     public void close() {
+        refresher.interrupt();
         courier.close();
         server.close();
     }

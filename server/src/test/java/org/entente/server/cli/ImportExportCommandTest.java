@@ -123,7 +123,7 @@ class ImportExportCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("serve", "import", "export", "collection", "user")) {
+        for (String command : List.of("serve", "import", "export", "collection", "user", "keys", "peer", "community", "share")) {
             Run r = run(command, "--help");
             assertThat(r.exit()).as(command + ": " + r.err()).isZero();
             assertThat(r.out()).contains("Usage: entente " + command);
