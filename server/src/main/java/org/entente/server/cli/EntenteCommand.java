@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             PeerCommand.class,
             CommunityCommand.class,
             ShareCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EntenteCommand implements Runnable {
