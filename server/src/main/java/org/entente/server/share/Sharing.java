@@ -44,6 +44,7 @@ public final class Sharing {
     private final Channels channels;
     private final MemberId local;
     private final Runnable wakeCourier;
+    private final Replies replies;
 
     public Sharing(Store store, Ingest ingest, StixValidator validator, EnvelopeSigner signer, Channels channels,
                    MemberId local, Runnable wakeCourier) {
@@ -54,13 +55,16 @@ public final class Sharing {
         this.channels = channels;
         this.local = local;
         this.wakeCourier = wakeCourier;
+        this.replies = new Replies(store.shares());
     }
 
     /**
      * Shares objects this member originates. Invalid objects, and objects another member originated (only
-     * their origin may change them; send a note or an opinion instead), are refused and not sent.
+     * their origin may change them; send a note or an opinion instead), are refused and not sent. Notes,
+     * opinions and sightings about other members' objects also go to those objects' origins.
      */
-    public ShareReport share(List<StixObject> objects, Distribution audience, EnvelopeMarkings markings) {
+    public ShareReport share(List<StixObject> objects, Distribution chosen, EnvelopeMarkings markings) {
+        Distribution audience = replies.widen(chosen, objects, local);
         SharingLabels labels = new SharingLabels(local, audience, markings.tlp(), markings.domain(),
                 markings.handlingCode(), markings.grading());
         SharingPolicy policy = new SharingPolicy(store.communities().list());

@@ -114,6 +114,26 @@ class FederationEndToEndTest {
     }
 
     @Test
+    void aNoteOnAnotherMembersObjectFlowsBackToItsOriginAndItsCopyCannotBeChanged() {
+        Map<String, Object> indicator = SampleObjects.indicator(SampleObjects.id("indicator"), "2026-01-01T00:00:00.000Z");
+        share(de, indicator, "{\"communities\":[\"eu-certs\"]}", "green", "cyber");
+        await().atMost(Duration.ofSeconds(20)).until(() -> communityObjects(fr, "eu-certs").contains(indicator));
+
+        Map<String, Object> changed = new java.util.LinkedHashMap<>(SampleObjects.indicator((String) indicator.get("id"), "2026-02-01T00:00:00.000Z"));
+        TaxiiClient.Response edit = share(fr, changed, "{\"communities\":[\"eu-certs\"]}", "green", "cyber");
+        assertThat(edit.status()).isEqualTo(422);
+        assertThat(edit.text()).contains("only its origin");
+
+        Map<String, Object> note = StixJson.object("type", "note", "spec_version", "2.1", "id", SampleObjects.id("note"),
+                "created", "2026-01-05T00:00:00.000Z", "modified", "2026-01-05T00:00:00.000Z",
+                "content", "This domain now resolves to a new host.", "object_refs", List.of(indicator.get("id")));
+        TaxiiClient.Response reply = share(fr, note, "{}", "green", "cyber");
+        assertThat(reply.status()).as(reply.text()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> collectionObjects(de, "direct").contains(note));
+        assertThat(collectionObjects(nl, "direct")).doesNotContain(note);
+    }
+
+    @Test
     void aPeerThatWasOfflineCatchesUpExactlyOnce() {
         fr.close();
         fr = null;
