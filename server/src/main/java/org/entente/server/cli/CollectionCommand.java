@@ -2,33 +2,20 @@ package org.entente.server.cli;
 
 import java.io.PrintWriter;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.entente.store.CollectionInfo;
 import org.entente.store.Store;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code entente collection add|list}. */
 @Command(name = "collection", mixinStandardHelpOptions = true, description = "Manage TAXII collections.",
         subcommands = {CollectionCommand.Add.class, CollectionCommand.ListCollections.class})
-final class CollectionCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class CollectionCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create a collection; NAME becomes its alias, usable in URLs in place of its id.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        StoreOptions store;
+    static final class Add extends StoreCommand {
 
         @Parameters(paramLabel = "NAME", description = "Alias: letters, digits, '-', '_'.")
         String name;
@@ -39,39 +26,29 @@ final class CollectionCommand implements Runnable {
         @Option(names = "--description", description = "What the collection holds.")
         String description;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
-                spec.commandLine().getErr().println("entente collection add: NAME must be 1-64 letters, digits, '-' or '_'");
-                return 2;
+                return fail("NAME must be 1-64 letters, digits, '-' or '_'");
             }
             try (Store s = store.open()) {
                 if (s.collections().find(name).isPresent()) {
-                    spec.commandLine().getErr().println("entente collection add: collection '" + name + "' exists already");
-                    return 2;
+                    return fail("collection '" + name + "' exists already");
                 }
                 CollectionInfo created = new CollectionInfo(UUID.randomUUID().toString(), title == null ? name : title, description, name);
                 s.collections().create(created);
-                spec.commandLine().getOut().println("collection '" + name + "' created with id " + created.id());
+                out().println("collection '" + name + "' created with id " + created.id());
             }
             return 0;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List collections with their object counts.")
-    static final class ListCollections implements Callable<Integer> {
-        @Mixin
-        StoreOptions store;
-
-        @Spec
-        CommandSpec spec;
+    static final class ListCollections extends StoreCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             try (Store s = store.open()) {
                 for (CollectionInfo c : s.collections().list()) {
                     out.printf("%s  %-16s %8d objects  %s%n", c.id(), c.alias() == null ? "-" : c.alias(),

@@ -4,36 +4,23 @@ import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.entente.core.policy.Charter;
 import org.entente.core.policy.Community;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.Tlp;
 import org.entente.store.Store;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code entente community add|list}: sharing groups and their charters. */
 @Command(name = "community", mixinStandardHelpOptions = true, description = "Manage communities and their charters.",
         subcommands = {CommunityCommand.Add.class, CommunityCommand.ListCommunities.class})
-final class CommunityCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class CommunityCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create a community or replace its charter. Every member's node needs the same charter.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        StoreOptions store;
+    static final class Add extends StoreCommand {
 
         @Parameters(paramLabel = "NAME", description = "Lowercase letters, digits and '-'.")
         String name;
@@ -53,9 +40,6 @@ final class CommunityCommand implements Runnable {
         @Option(names = "--hidden", description = "Hide the membership from members.")
         boolean hidden;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             Community community;
@@ -66,29 +50,23 @@ final class CommunityCommand implements Runnable {
                         "--highest-tlp must be clear, green, amber, amber+strict or red, not '" + highestTlp + "'"));
                 community = new Community(name, new Charter(ids, domains == null ? Set.of() : new LinkedHashSet<>(domains), tlp, relay, hidden));
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("entente community add: " + e.getMessage());
-                return 2;
+                return fail(e.getMessage());
             }
             try (Store s = store.open()) {
                 s.communities().save(community);
             }
-            spec.commandLine().getOut().println("community " + name + ": " + community.charter().members().size() + " members, up to "
+            out().println("community " + name + ": " + community.charter().members().size() + " members, up to "
                     + community.charter().highestTlp());
             return 0;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List communities.")
-    static final class ListCommunities implements Callable<Integer> {
-        @Mixin
-        StoreOptions store;
-
-        @Spec
-        CommandSpec spec;
+    static final class ListCommunities extends StoreCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             try (Store s = store.open()) {
                 for (Community c : s.communities().list()) {
                     Charter ch = c.charter();

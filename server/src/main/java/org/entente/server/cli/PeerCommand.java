@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import org.entente.core.policy.MemberId;
 import org.entente.federation.identity.Fingerprint;
 import org.entente.server.federation.PeerEnrolment;
@@ -16,27 +15,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code entente peer add|list|pause|resume|remove}. A running node follows the changes within seconds. */
 @Command(name = "peer", mixinStandardHelpOptions = true, description = "Connect, list, pause and remove peers.",
         subcommands = {PeerCommand.Add.class, PeerCommand.ListPeers.class, PeerCommand.Pause.class,
                 PeerCommand.Resume.class, PeerCommand.Remove.class})
-final class PeerCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class PeerCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Connect a peer: its certificate must have the fingerprint you were given out of band.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        StoreOptions store;
+    static final class Add extends StoreCommand {
 
         @Mixin
         MemberOptions member;
@@ -47,34 +35,25 @@ final class PeerCommand implements Runnable {
         @Option(names = "--fingerprint", required = true, description = "SHA-256 of the peer's TLS certificate (hex, colons allowed).")
         String fingerprint;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             try (LocalNode node = LocalNode.open(store, member)) {
                 Peer peer = new PeerEnrolment(node.store(), node.identity(), Clock.systemUTC()).enrol(url, Fingerprint.parse(fingerprint));
-                spec.commandLine().getOut().println("peer " + peer.member() + " (" + node.store().members().find(peer.member())
+                out().println("peer " + peer.member() + " (" + node.store().members().find(peer.member())
                         .map(m -> m.name() + ", " + m.country()).orElse("?") + ") connected at " + peer.url());
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("entente peer add: " + e.getMessage());
-                return 2;
+                return fail(e.getMessage());
             }
             return 0;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Peers with their sync state and lag.")
-    static final class ListPeers implements Callable<Integer> {
-        @Mixin
-        StoreOptions store;
-
-        @Spec
-        CommandSpec spec;
+    static final class ListPeers extends StoreCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             try (Store s = store.open()) {
                 for (Peer p : s.peers().list()) {
                     OutboxState state = s.outbox().state(p.member());
@@ -89,15 +68,10 @@ final class PeerCommand implements Runnable {
         }
     }
 
-    abstract static class OnePeer implements Callable<Integer> {
-        @Mixin
-        StoreOptions store;
+    abstract static class OnePeer extends StoreCommand {
 
         @Parameters(paramLabel = "MEMBER", description = "The peer's member id (identity--…).")
         String member;
-
-        @Spec
-        CommandSpec spec;
 
         abstract String change(Store s, Peer peer);
 
@@ -108,15 +82,13 @@ final class PeerCommand implements Runnable {
                 try {
                     id = new MemberId(member);
                 } catch (IllegalArgumentException e) {
-                    spec.commandLine().getErr().println("entente peer: " + e.getMessage());
-                    return 2;
+                    return fail(e.getMessage());
                 }
                 Peer peer = s.peers().find(id).orElse(null);
                 if (peer == null) {
-                    spec.commandLine().getErr().println("entente peer: no peer " + member);
-                    return 2;
+                    return fail("no peer " + member);
                 }
-                spec.commandLine().getOut().println(change(s, peer));
+                out().println(change(s, peer));
             }
             return 0;
         }

@@ -4,36 +4,23 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import org.entente.server.access.PasswordHasher;
 import org.entente.server.access.Tokens;
 import org.entente.store.Account;
 import org.entente.store.CollectionInfo;
 import org.entente.store.Store;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code entente user add|grant|token}: accounts and their per-collection rights. */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage users, their tokens and rights.",
         subcommands = {UserCommand.Add.class, UserCommand.Grant.class, UserCommand.Token.class})
-final class UserCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class UserCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create or replace a user. The password is read from standard input (one line), never from the command line.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        StoreOptions store;
+    static final class Add extends StoreCommand {
 
         @Parameters(paramLabel = "NAME")
         String name;
@@ -44,32 +31,26 @@ final class UserCommand implements Runnable {
         @Option(names = "--password-stdin", description = "Read a password for HTTP Basic from standard input.")
         boolean passwordFromStdin;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
             String hash = null;
             if (passwordFromStdin) {
                 String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 if (password == null || password.length() < 8) {
-                    spec.commandLine().getErr().println("entente user add: the password must have at least 8 characters");
-                    return 2;
+                    return fail("the password must have at least 8 characters");
                 }
                 hash = new PasswordHasher().hash(password);
             }
             try (Store s = store.open()) {
                 s.accounts().saveUser(new Account(name, hash, admin));
             }
-            spec.commandLine().getOut().println("user '" + name + "' saved" + (admin ? " as admin" : ""));
+            out().println("user '" + name + "' saved" + (admin ? " as admin" : ""));
             return 0;
         }
     }
 
     @Command(name = "grant", mixinStandardHelpOptions = true, description = "Set a user's rights on a collection.")
-    static final class Grant implements Callable<Integer> {
-        @Mixin
-        StoreOptions store;
+    static final class Grant extends StoreCommand {
 
         @Parameters(index = "0", paramLabel = "USER")
         String user;
@@ -83,32 +64,25 @@ final class UserCommand implements Runnable {
         @Option(names = "--write", description = "May write.")
         boolean write;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             try (Store s = store.open()) {
                 if (s.accounts().findUser(user).isEmpty()) {
-                    spec.commandLine().getErr().println("entente user grant: no user '" + user + "'");
-                    return 2;
+                    return fail("no user '" + user + "'");
                 }
                 CollectionInfo c = s.collections().find(collection).orElse(null);
                 if (c == null) {
-                    spec.commandLine().getErr().println("entente user grant: no collection '" + collection + "'");
-                    return 2;
+                    return fail("no collection '" + collection + "'");
                 }
                 s.accounts().grant(user, c.id(), read, write);
             }
-            spec.commandLine().getOut().printf("%s on %s: read=%s write=%s%n", user, collection, read, write);
+            out().printf("%s on %s: read=%s write=%s%n", user, collection, read, write);
             return 0;
         }
     }
 
     @Command(name = "token", mixinStandardHelpOptions = true, description = "Issue a bearer token for a user; it is shown once.")
-    static final class Token implements Callable<Integer> {
-        @Mixin
-        StoreOptions store;
+    static final class Token extends StoreCommand {
 
         @Parameters(paramLabel = "USER")
         String user;
@@ -116,19 +90,15 @@ final class UserCommand implements Runnable {
         @Option(names = "--label", defaultValue = "issued by entente user token", description = "What the token is for.")
         String label;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
             try (Store s = store.open()) {
                 if (s.accounts().findUser(user).isEmpty()) {
-                    spec.commandLine().getErr().println("entente user token: no user '" + user + "'");
-                    return 2;
+                    return fail("no user '" + user + "'");
                 }
                 String token = Tokens.generate();
                 s.accounts().addToken(Tokens.digest(token), user, label);
-                spec.commandLine().getOut().println(token);
+                out().println(token);
             }
             return 0;
         }
