@@ -2,8 +2,6 @@ package org.entente.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,32 +11,24 @@ import org.entente.server.NodeConfig;
 import org.entente.server.testing.SampleObjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class FederationCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = EntenteCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void keysAreMadeOnceShownAndRotated() {
         String data = dir.resolve("a").toString();
-        Run init = run("keys", "init", "--data", data, "--member-name", "CERT-EE", "--country", "EE");
+        CliRun init = run("keys", "init", "--data", data, "--member-name", "CERT-EE", "--country", "EE");
         assertThat(init.exit()).as(init.err()).isZero();
         assertThat(init.out()).contains("member:              identity--").contains("tls fingerprint:");
         assertThat(run("keys", "init", "--data", data).err()).contains("keys exist already");
         String member = init.out().lines().filter(l -> l.startsWith("member:")).findFirst().orElseThrow();
-        Run rotated = run("keys", "rotate", "--data", data);
+        CliRun rotated = run("keys", "rotate", "--data", data);
         assertThat(rotated.exit()).as(rotated.err()).isZero();
         assertThat(rotated.out()).contains(member).contains("(2 in chain)");
         assertThat(run("keys", "show", "--data", data).out()).contains(member).contains("(2 in chain)");
@@ -48,11 +38,11 @@ class FederationCommandsTest {
     void aPeerIsAddedByFingerprintAndAShareIsQueuedForIt() throws Exception {
         try (Node peer = Node.start(NodeConfig.local(dir.resolve("peer"), 0).withAdminToken("t"))) {
             String data = dir.resolve("a").toString();
-            Run wrongPin = run("peer", "add", peer.federation().url(), "--fingerprint", "00".repeat(32), "--data", data);
+            CliRun wrongPin = run("peer", "add", peer.federation().url(), "--fingerprint", "00".repeat(32), "--data", data);
             assertThat(wrongPin.exit()).isEqualTo(2);
             assertThat(wrongPin.err()).contains("cannot read the identity");
 
-            Run added = run("peer", "add", peer.federation().url(), "--fingerprint",
+            CliRun added = run("peer", "add", peer.federation().url(), "--fingerprint",
                     peer.federation().identity().tls().fingerprint().hex(), "--data", data);
             assertThat(added.exit()).as(added.err()).isZero();
             String peerId = peer.federation().identity().member().value();
@@ -65,7 +55,7 @@ class FederationCommandsTest {
             Path bundle = dir.resolve("bundle.json");
             Files.write(bundle, StixJson.write(StixJson.object("type", "bundle", "id", SampleObjects.id("bundle"),
                     "objects", List.of(SampleObjects.indicator(SampleObjects.id("indicator"), "2026-01-01T00:00:00.000Z")))));
-            Run shared = run("share", bundle.toString(), "--to", "community:pair", "--tlp", "green", "--data", data);
+            CliRun shared = run("share", bundle.toString(), "--to", "community:pair", "--tlp", "green", "--data", data);
             assertThat(shared.exit()).as(shared.err()).isZero();
             assertThat(shared.out()).contains("shared 1 objects in 1 envelopes with 1 peers");
             assertThat(run("peer", "list", "--data", data).out()).contains(peerId).contains("pending=1");
@@ -78,7 +68,7 @@ class FederationCommandsTest {
 
     @Test
     void shareRefusesAnAudienceItCannotRead() {
-        Run r = run("share", "nothing.json", "--to", "everyone", "--tlp", "green", "--data", dir.resolve("a").toString());
+        CliRun r = run("share", "nothing.json", "--to", "everyone", "--tlp", "green", "--data", dir.resolve("a").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--to takes community:NAME");
     }

@@ -7,8 +7,6 @@ import static org.entente.server.testing.SampleObjects.malware;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,22 +19,13 @@ import org.entente.store.Store;
 import org.entente.store.StoreFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ImportExportCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = EntenteCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     Path bundle(String name, Object... objects) throws IOException {
@@ -63,24 +52,24 @@ class ImportExportCommandTest {
         Files.createDirectories(dir.resolve("more"));
         bundle("more/b.json.gz", zipped);
 
-        Run imported = run("import", "--data", data.toString(), "--no-progress", plain.toString(), dir.resolve("more").toString());
+        CliRun imported = run("import", "--data", data.toString(), "--no-progress", plain.toString(), dir.resolve("more").toString());
         assertThat(imported.exit()).as(imported.err()).isEqualTo(1);
         assertThat(imported.out()).contains("a.json: 2 objects: 1 added, 0 already present, 1 rejected")
                 .contains((String) bad.get("id")).contains("is_family")
                 .contains("b.json.gz: 1 objects: 1 added");
 
-        Run again = run("import", "--data", data.toString(), "--no-progress", dir.resolve("more").toString());
+        CliRun again = run("import", "--data", data.toString(), "--no-progress", dir.resolve("more").toString());
         assertThat(again.out()).contains("0 added, 1 already present");
 
         Path exported = dir.resolve("out.json");
-        Run export = run("export", "--data", data.toString(), "-o", exported.toString());
+        CliRun export = run("export", "--data", data.toString(), "-o", exported.toString());
         assertThat(export.exit()).as(export.err()).isZero();
         @SuppressWarnings("unchecked")
         Map<String, Object> bundle = (Map<String, Object>) StixJson.readTree(Files.readAllBytes(exported));
         assertThat(bundle).containsEntry("type", "bundle");
         assertThat((List<Object>) bundle.get("objects")).containsExactlyInAnyOrder(good, zipped);
 
-        Run onlyMalware = run("export", "--data", data.toString(), "--type", "malware");
+        CliRun onlyMalware = run("export", "--data", data.toString(), "--type", "malware");
         assertThat(onlyMalware.out()).contains((String) zipped.get("id")).doesNotContain((String) good.get("id"));
     }
 
@@ -92,7 +81,7 @@ class ImportExportCommandTest {
                 "objects", List.of(malware(id("malware")), malware(id("malware"))))));
         Files.writeString(file, json.substring(0, json.length() - 5));
 
-        Run r = run("import", "--data", data.toString(), "--no-progress", file.toString());
+        CliRun r = run("import", "--data", data.toString(), "--no-progress", file.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("broken.json: refused, nothing stored").contains("malformed JSON");
         try (Store store = StoreFactory.open(data, null)) {
@@ -103,7 +92,7 @@ class ImportExportCommandTest {
 
     @Test
     void exportRefusesAFilterItDoesNotUnderstand() {
-        Run r = run("export", "--data", dir.resolve("data").toString(), "--added-after", "last tuesday");
+        CliRun r = run("export", "--data", dir.resolve("data").toString(), "--added-after", "last tuesday");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("added_after");
     }
@@ -116,7 +105,7 @@ class ImportExportCommandTest {
         assertThat(run("collection", "list", "--data", data).out()).contains("fraud").contains("Online fraud");
         assertThat(run("user", "add", "analyst", "--data", data).exit()).isZero();
         assertThat(run("user", "grant", "analyst", "fraud", "--read", "--data", data).out()).contains("read=true write=false");
-        Run token = run("user", "token", "analyst", "--data", data);
+        CliRun token = run("user", "token", "analyst", "--data", data);
         assertThat(token.out().strip()).hasSizeGreaterThan(40);
         assertThat(run("user", "grant", "nobody", "fraud", "--data", data).err()).contains("no user 'nobody'");
     }
@@ -124,7 +113,7 @@ class ImportExportCommandTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : List.of("serve", "import", "export", "collection", "user", "keys", "peer", "community", "share")) {
-            Run r = run(command, "--help");
+            CliRun r = run(command, "--help");
             assertThat(r.exit()).as(command + ": " + r.err()).isZero();
             assertThat(r.out()).contains("Usage: entente " + command);
         }
