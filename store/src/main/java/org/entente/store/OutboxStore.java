@@ -12,6 +12,9 @@ public interface OutboxStore {
     /** @return the entry's sequence number (the existing one when it was already enqueued) */
     long enqueue(MemberId peer, String envelopeId, byte[] envelope);
 
+    /** Enqueues one envelope for several peers in one transaction: a share to a community costs one commit. */
+    void enqueue(java.util.Collection<MemberId> peers, String envelopeId, byte[] envelope);
+
     /** Undelivered entries of a peer whose next attempt is due at {@code now}, in sequence order. */
     List<OutboxEntry> due(MemberId peer, Instant now, int limit);
 

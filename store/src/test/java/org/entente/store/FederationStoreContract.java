@@ -223,6 +223,18 @@ public abstract class FederationStoreContract {
     }
 
     @Test
+    void oneEnvelopeIsEnqueuedForSeveralPeersAtOnceOrForNone() {
+        addPeers(ALICE, BOB);
+        store.outbox().enqueue(List.of(ALICE, BOB), "e1", bytes("one"));
+        assertThat(store.outbox().due(ALICE, Instant.now(), 10)).extracting(OutboxEntry::envelopeId).containsExactly("e1");
+        assertThat(store.outbox().due(BOB, Instant.now(), 10)).extracting(OutboxEntry::envelopeId).containsExactly("e1");
+
+        assertThatThrownBy(() -> store.outbox().enqueue(List.of(ALICE, CAROL), "e2", bytes("two")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.outbox().due(ALICE, Instant.now(), 10)).extracting(OutboxEntry::envelopeId).containsExactly("e1");
+    }
+
+    @Test
     void removingAPeerDropsItsOutboxAndStateButNoOtherPeers() {
         addPeers(ALICE, BOB);
         store.outbox().enqueue(ALICE, "e1", bytes("one"));
@@ -236,7 +248,7 @@ public abstract class FederationStoreContract {
         assertThat(store.peers().find(ALICE)).isEmpty();
         assertThat(store.outbox().due(ALICE, T3, 10)).isEmpty();
         assertThat(store.outbox().state(ALICE)).isEqualTo(new OutboxState(0, null, null, null));
-        assertThat(store.outbox().due(BOB, T3, 10)).extracting(OutboxEntry::envelopeId).containsExactly("e1");
+        assertThat(store.outbox().due(BOB, Instant.now(), 10)).extracting(OutboxEntry::envelopeId).containsExactly("e1");
         // Added again, the peer starts with an empty outbox.
         addPeers(ALICE);
         assertThat(store.outbox().state(ALICE).pending()).isZero();

@@ -105,10 +105,9 @@ public final class Sharing {
             store.shares().record(chunk.stream()
                     .map(o -> new Share(o.id(), o.version().map(StixTimestamp::instant).orElse(null), envelopeId, labels))
                     .toList());
-            for (Peer peer : recipients) {
-                store.outbox().enqueue(peer.member(), envelopeId, signed.raw().bytes());
-                peers.add(peer.member().value());
-            }
+            List<MemberId> to = recipients.stream().map(Peer::member).toList();
+            store.outbox().enqueue(to, envelopeId, signed.raw().bytes());
+            to.forEach(m -> peers.add(m.value()));
             envelopes.add(envelopeId);
         }
         LOG.info("shared {} objects in {} envelopes ({}, {}) with {} peers; {} refused", accepted.size(), envelopes.size(),
@@ -121,17 +120,14 @@ public final class Sharing {
     public void relay(Envelope envelope, byte[] raw, MemberId sender) {
         SharingLabels labels = envelope.labels();
         SharingPolicy policy = new SharingPolicy(store.communities().list());
-        int queued = 0;
-        for (Peer peer : store.peers().list()) {
-            MemberId to = peer.member();
-            if (to.equals(sender) || to.equals(envelope.origin()) || to.equals(local)) continue;
-            if (policy.mayRelay(labels, local, to).allowed()) {
-                store.outbox().enqueue(to, envelope.id().value(), raw);
-                queued++;
-            }
-        }
-        if (queued > 0) {
-            LOG.info("relaying envelope {} to {} peers", envelope.id().value(), queued);
+        List<MemberId> onward = store.peers().list().stream()
+                .map(Peer::member)
+                .filter(to -> !to.equals(sender) && !to.equals(envelope.origin()) && !to.equals(local))
+                .filter(to -> policy.mayRelay(labels, local, to).allowed())
+                .toList();
+        if (!onward.isEmpty()) {
+            store.outbox().enqueue(onward, envelope.id().value(), raw);
+            LOG.info("relaying envelope {} to {} peers", envelope.id().value(), onward.size());
             wakeCourier.run();
         }
     }

@@ -41,22 +41,34 @@ final class JdbcOutboxStore implements OutboxStore {
     @Override
     public long enqueue(MemberId peer, String envelopeId, byte[] envelope) {
         return writer.inTransaction(handle -> {
-            requirePeer(handle, peer);
-            handle.createUpdate("""
-                            INSERT INTO outbox (peer, envelope_id, envelope, enqueued, attempts)
-                            VALUES (:peer, :envelopeId, :envelope, :enqueued, 0)
-                            ON CONFLICT (peer, envelope_id) DO NOTHING""")
-                    .bind("peer", peer.value())
-                    .bind("envelopeId", envelopeId)
-                    .bind("envelope", envelope)
-                    .bind("enqueued", EpochMicros.of(clock.instant()))
-                    .execute();
+            insert(handle, peer, envelopeId, envelope);
             return handle.createQuery("SELECT seq FROM outbox WHERE peer = :peer AND envelope_id = :envelopeId")
                     .bind("peer", peer.value())
                     .bind("envelopeId", envelopeId)
                     .mapTo(Long.class)
                     .one();
         });
+    }
+
+    @Override
+    public void enqueue(java.util.Collection<MemberId> peers, String envelopeId, byte[] envelope) {
+        if (peers.isEmpty()) return;
+        writer.useTransaction(handle -> {
+            for (MemberId peer : peers) insert(handle, peer, envelopeId, envelope);
+        });
+    }
+
+    private void insert(Handle handle, MemberId peer, String envelopeId, byte[] envelope) {
+        requirePeer(handle, peer);
+        handle.createUpdate("""
+                        INSERT INTO outbox (peer, envelope_id, envelope, enqueued, attempts)
+                        VALUES (:peer, :envelopeId, :envelope, :enqueued, 0)
+                        ON CONFLICT (peer, envelope_id) DO NOTHING""")
+                .bind("peer", peer.value())
+                .bind("envelopeId", envelopeId)
+                .bind("envelope", envelope)
+                .bind("enqueued", EpochMicros.of(clock.instant()))
+                .execute();
     }
 
     @Override
