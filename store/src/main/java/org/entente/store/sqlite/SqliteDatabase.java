@@ -44,7 +44,8 @@ public final class SqliteDatabase {
                 // Readers first, then the writer, whose close checkpoints the WAL into the file.
             }
         };
-        return new Database(Dialect.SQLITE, Jdbi.create(reads), new SerialWriter(Jdbi.create(writes)), resources);
+        Jdbi readJdbi = Jdbi.create(reads).setStatementBuilderFactory(new ReusedStatements());
+        return new Database(Dialect.SQLITE, readJdbi, new SerialWriter(Jdbi.create(writes)), resources);
     }
 
     private static SQLiteConfig baseConfig() {
