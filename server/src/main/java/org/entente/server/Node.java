@@ -2,6 +2,7 @@ package org.entente.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.util.Optional;
@@ -79,10 +80,8 @@ public final class Node implements AutoCloseable {
             // Bodies are read through a bounded stream by the endpoints, which answer 413 themselves.
             cfg.http.maxRequestSize = config.maxContentLength();
             cfg.requestLogger.http((ctx, ms) -> {
-                String route = route(ctx);
-                metrics.record(ctx.method().name(), route, ctx.statusCode(), ms);
-                LOG.info("{} {} {} {}ms user={}", ctx.method().name(), ctx.path(), ctx.statusCode(),
-                        String.format("%.1f", ms), Optional.ofNullable(ctx.attribute("entente.principal")).orElse("-"));
+                metrics.record(ctx.method().name(), route(ctx), ctx.statusCode(), ms);
+                logRequest(ctx, ms);
             });
             cfg.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             cfg.routes.get("/metrics", metrics::scrape);
@@ -112,6 +111,25 @@ public final class Node implements AutoCloseable {
             ApiResponse.problem(ctx, status, title, description);
         } else {
             TaxiiResponse.error(ctx, status, title, description);
+        }
+    }
+
+    /**
+     * One line per request: INFO for every write and every error, so that those stay traceable; DEBUG
+     * for successful reads, which are the bulk of the traffic and whose synchronous log line cost as
+     * much as serving a small TAXII page (docs/PERFORMANCE.md, section 4).
+     */
+    private static void logRequest(Context ctx, float ms) {
+        boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD
+                || ctx.method() == HandlerType.OPTIONS;
+        boolean routine = read && ctx.statusCode() < 400;
+        if (routine ? !LOG.isDebugEnabled() : !LOG.isInfoEnabled()) return;
+        String line = String.format("%s %s %d %.1fms user=%s", ctx.method().name(), ctx.path(), ctx.statusCode(), ms,
+                Optional.ofNullable(ctx.attribute("entente.principal")).orElse("-"));
+        if (routine) {
+            LOG.debug(line);
+        } else {
+            LOG.info(line);
         }
     }
 

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -13,7 +15,12 @@ import java.util.function.Supplier;
  * Prometheus at {@code /metrics}.
  */
 public final class HttpMetrics {
+    private record TimerKey(String method, String route, int status) {}
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Building a timer (tags, histogram config, registry lookup) costs more than recording into it,
+    // and this runs on every request: build each one once.
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     public HttpMetrics(Supplier<Number> objectsStored) {
         Gauge.builder("entente_objects_stored", objectsStored)
@@ -23,14 +30,18 @@ public final class HttpMetrics {
 
     /** Records one finished request; {@code route} is the matched path template, so labels stay few. */
     public void record(String method, String route, int status, float millis) {
-        Timer.builder("entente_http_requests")
-                .description("HTTP requests by route and status")
-                .tag("method", method)
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry)
+        timers.computeIfAbsent(new TimerKey(method, route, status), this::timer)
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(TimerKey key) {
+        return Timer.builder("entente_http_requests")
+                .description("HTTP requests by route and status")
+                .tag("method", key.method())
+                .tag("route", key.route())
+                .tag("status", Integer.toString(key.status()))
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     public void scrape(Context ctx) {

@@ -15,6 +15,7 @@ final class JdbcCollectionStore implements CollectionStore {
 
     private final Jdbi reads;
     private final SerialWriter writer;
+    private final KnownCollections known = new KnownCollections();
 
     JdbcCollectionStore(Jdbi reads, SerialWriter writer) {
         this.reads = reads;
@@ -46,7 +47,7 @@ final class JdbcCollectionStore implements CollectionStore {
 
     @Override
     public Optional<CollectionInfo> find(String idOrAlias) {
-        return reads.withHandle(handle -> find(handle, idOrAlias));
+        return known.find(idOrAlias, name -> reads.withHandle(handle -> find(handle, name)));
     }
 
     private static Optional<CollectionInfo> find(Handle handle, String idOrAlias) {

@@ -6,7 +6,7 @@ import org.entente.store.StoredVersion;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Reads {@link #COLUMNS} into what a find returns. */
+/** Reads {@link #COLUMNS}, which must come first in the select list, into what a find returns. */
 enum StoredVersionMapper implements RowMapper<StoredVersion> {
     INSTANCE;
 
@@ -14,15 +14,17 @@ enum StoredVersionMapper implements RowMapper<StoredVersion> {
 
     @Override
     public StoredVersion map(ResultSet rs, StatementContext ctx) throws SQLException {
-        long dateAdded = rs.getLong("date_added");
-        long version = VersionKey.effective(rs.getLong("version_key"), dateAdded);
+        // By position, in the order of COLUMNS: a lookup by name costs the SQLite driver a scan of the
+        // column names for every value of every row, and a page has hundreds of values.
+        long dateAdded = rs.getLong(6);
+        long version = VersionKey.effective(rs.getLong(5), dateAdded);
         return new StoredVersion(
-                rs.getLong("seq"),
-                rs.getString("object_id"),
-                rs.getString("type"),
-                rs.getString("spec_version"),
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
                 EpochMicros.toInstant(version),
                 EpochMicros.toInstant(dateAdded),
-                rs.getString("json"));
+                rs.getString(7));
     }
 }
