@@ -29,4 +29,11 @@ public interface ObjectStore {
 
     /** Distinct objects (not versions) in the collection. */
     long countObjects(String collectionId);
+
+    /**
+     * A number that changes whenever a version is added or deleted in any collection, by any process using
+     * this store. Equal marks mean nothing changed in between, so a read remembered at one mark is still
+     * right at the same mark.
+     */
+    long changeMark();
 }

@@ -99,6 +99,20 @@ public abstract class StoreContract {
     }
 
     @Test
+    void theChangeMarkMovesWithEveryAddedOrDeletedVersionAndOnlyThen() {
+        long empty = store.objects().changeMark();
+        write(version("indicator--a", T1));
+        long afterAdd = store.objects().changeMark();
+        assertThat(afterAdd).isNotEqualTo(empty);
+
+        write(version("indicator--a", T1));
+        assertThat(store.objects().changeMark()).isEqualTo(afterAdd);
+
+        assertThat(store.objects().delete(COLLECTION, "indicator--a", ObjectQuery.all())).isEqualTo(1);
+        assertThat(store.objects().changeMark()).isNotEqualTo(afterAdd);
+    }
+
+    @Test
     void anObjectWithoutVersionHasExactlyOneVersionNamedByItsDateAdded() {
         assertThat(write(version("ipv4-addr--a", null))).containsExactly(WriteOutcome.ADDED);
         assertThat(write(version("ipv4-addr--a", null))).containsExactly(WriteOutcome.ALREADY_PRESENT);

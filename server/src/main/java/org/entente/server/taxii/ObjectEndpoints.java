@@ -39,6 +39,7 @@ final class ObjectEndpoints {
     private final Ingest ingest;
     private final long maxContentLength;
     private final Clock clock;
+    private final EnvelopeCache cache = new EnvelopeCache(64L << 20);
 
     ObjectEndpoints(TaxiiGate gate, ObjectStore objects, StatusStore statuses, Ingest ingest,
                     long maxContentLength, Clock clock) {
@@ -54,7 +55,15 @@ final class ObjectEndpoints {
         Principal principal = gate.enter(ctx);
         CollectionInfo collection = gate.readable(ctx, principal);
         ObjectQuery query = TaxiiQuery.parse(ctx.queryParamMap(), ALL_FIELDS, VersionSelector.LAST);
-        TaxiiResponse.envelope(ctx, objects.find(collection.id(), query));
+        // The mark is read before the page: a write in between makes the entry look stale, never fresh.
+        long mark = objects.changeMark();
+        EnvelopeCache.Key key = new EnvelopeCache.Key(collection.id(), query);
+        TaxiiResponse.Envelope envelope = cache.get(key, mark);
+        if (envelope == null) {
+            envelope = TaxiiResponse.render(objects.find(collection.id(), query));
+            cache.put(key, mark, envelope);
+        }
+        TaxiiResponse.send(ctx, envelope);
     }
 
     void one(Context ctx) {

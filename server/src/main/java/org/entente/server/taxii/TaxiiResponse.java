@@ -24,12 +24,19 @@ public final class TaxiiResponse {
                 "http_status", Integer.toString(status)));
     }
 
+    /** A rendered envelope with its X-TAXII-Date-Added headers (null when the page is empty). */
+    record Envelope(byte[] body, String dateAddedFirst, String dateAddedLast) {}
+
+    static void envelope(Context ctx, Page page) {
+        send(ctx, render(page));
+    }
+
     /**
      * The envelope of section 3.7. Stored objects are copied as they are, without parsing them again:
      * this is the hot path of every TAXII read, so each object is encoded once and copied once into a
      * body of the exact size.
      */
-    static void envelope(Context ctx, Page page) {
+    static Envelope render(Page page) {
         List<StoredVersion> items = page.items();
         byte[] head = utf8("{\"more\":" + page.more()
                 + (page.more() ? ",\"next\":\"" + page.nextSeq() + "\"" : "")
@@ -48,8 +55,16 @@ public final class TaxiiResponse {
             at = copy(objects[i], body, at);
         }
         copy(tail, body, at);
-        dateAddedHeaders(ctx, page);
-        ctx.status(200).contentType(TaxiiMediaType.TAXII).result(body);
+        return items.isEmpty() ? new Envelope(body, null, null) : new Envelope(body,
+                TaxiiTime.dateAdded(items.get(0).dateAdded()), TaxiiTime.dateAdded(items.get(items.size() - 1).dateAdded()));
+    }
+
+    static void send(Context ctx, Envelope envelope) {
+        if (envelope.dateAddedFirst() != null) {
+            ctx.header("X-TAXII-Date-Added-First", envelope.dateAddedFirst());
+            ctx.header("X-TAXII-Date-Added-Last", envelope.dateAddedLast());
+        }
+        ctx.status(200).contentType(TaxiiMediaType.TAXII).result(envelope.body());
     }
 
     /** X-TAXII-Date-Added-First and -Last (section 3.3.2), when the page has items. */

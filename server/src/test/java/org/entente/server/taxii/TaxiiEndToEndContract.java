@@ -34,6 +34,7 @@ abstract class TaxiiEndToEndContract {
     static final String OBJECTS = ROOT + "/collections/default/objects/";
 
     Node node;
+    NodeConfig config;
     TaxiiClient taxii;
 
     /** The node's configuration; a JDBC URL chooses the store. */
@@ -41,7 +42,8 @@ abstract class TaxiiEndToEndContract {
 
     @BeforeAll
     void start(@TempDir Path data) {
-        node = Node.start(config(data).withAdminToken(TOKEN));
+        config = config(data).withAdminToken(TOKEN);
+        node = Node.start(config);
         taxii = TaxiiClient.bearer(node.url(), TOKEN);
     }
 
@@ -126,6 +128,24 @@ abstract class TaxiiEndToEndContract {
         assertThat(taxii.delete(collection + "objects/" + indicatorId + "/?match%5Bversion%5D=2026-03-01T00:00:00.000Z").status())
                 .isEqualTo(200);
         assertThat(objects(taxii.get(collection + "objects/" + indicatorId + "/"))).containsExactly(v2);
+    }
+
+    @Test
+    void aPageReadAgainShowsWhatAnotherProcessWroteMeanwhile() {
+        String collection = "/taxii2/node/collections/" + newCollection() + "/";
+        Map<String, Object> first = malware(id("malware"));
+        taxii.post(collection + "objects/", envelope(first));
+        assertThat(objects(taxii.get(collection + "objects/"))).containsExactly(first);
+        assertThat(objects(taxii.get(collection + "objects/"))).containsExactly(first);
+
+        // A second store on the same database stands for the CLI or another node writing beside this one.
+        Map<String, Object> second = malware(id("malware"));
+        try (var other = org.entente.store.StoreFactory.open(config.dataDir(), config.dbUrl())) {
+            String id = other.collections().find(collection.split("/")[4]).orElseThrow().id();
+            other.objects().write(id, List.of(new org.entente.store.NewVersion((String) second.get("id"), "malware", "2.1",
+                    java.time.Instant.parse("2026-01-02T00:00:00Z"), org.entente.core.stix.codec.StixJson.writeString(second))));
+        }
+        assertThat(objects(taxii.get(collection + "objects/"))).containsExactlyInAnyOrder(first, second);
     }
 
     @Test

@@ -15,12 +15,14 @@ final class JdbcObjectStore implements ObjectStore {
     private final SerialWriter writer;
     private final CollectionKeys collections;
     private final BatchWrite batchWrite;
+    private final DateAddedClock clock;
 
     JdbcObjectStore(Jdbi reads, SerialWriter writer, CollectionKeys collections, DateAddedClock clock) {
         this.reads = reads;
         this.writer = writer;
         this.collections = collections;
         this.batchWrite = new BatchWrite(clock);
+        this.clock = clock;
     }
 
     @Override
@@ -55,7 +57,11 @@ final class JdbcObjectStore implements ObjectStore {
             Conditions conditions = QueryConditions.forDelete(collection, objectId, query);
             int deleted = conditions.bindTo(handle.createUpdate("DELETE FROM object_versions WHERE " + conditions.sql()))
                     .execute();
-            if (deleted > 0) markFirstAndLast(handle, collection, objectId);
+            if (deleted > 0) {
+                markFirstAndLast(handle, collection, objectId);
+                // Moves the change mark, so that reads cached before the delete are known to be stale.
+                clock.advanceTo(handle, clock.lockNext(handle));
+            }
             return deleted;
         });
     }
@@ -73,6 +79,14 @@ final class JdbcObjectStore implements ObjectStore {
         FlagCorrections corrections = new FlagCorrections(handle);
         rows.forEach(row -> corrections.check(row, ends));
         corrections.execute();
+    }
+
+    @Override
+    public long changeMark() {
+        // Every added version moves the date_added clock, and so does every delete.
+        return reads.withHandle(handle -> handle.createQuery("SELECT last_date_added FROM store_clock WHERE id = 1")
+                .mapTo(Long.class)
+                .one());
     }
 
     @Override
