@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
     public static final ApiRoot API_ROOT = new ApiRoot("node", "This node's collections",
-            "STIX 2.1 objects stored on this node; each collection has its own read and write rights");
+            "STIX 2.1 objects stored on this node; each collection has its own read and write rights", null);
 
     private final Store store;
     private final Federation federation;

@@ -21,8 +21,9 @@ final class CollectionEndpoints {
 
     void list(Context ctx) {
         Principal principal = gate.enter(ctx);
-        gate.apiRoot(ctx);
+        ApiRoot root = gate.apiRoot(ctx);
         List<Map<String, Object>> visible = collections.list().stream()
+                .filter(root::holds)
                 .map(c -> describe(c, gate.rights(principal, c)))
                 .filter(m -> m != null)
                 .toList();

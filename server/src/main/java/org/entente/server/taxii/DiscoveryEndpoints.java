@@ -24,18 +24,16 @@ final class DiscoveryEndpoints {
 
     void discovery(Context ctx) {
         gate.enter(ctx);
-        String root = rootUrl(ctx);
         TaxiiResponse.json(ctx, 200, StixJson.object(
                 "title", title,
-                "description", "Entente node: STIX 2.1 over TAXII 2.1",
-                "default", root,
-                "api_roots", List.of(root)));
+                "description", "Entente node: STIX 2.1 over TAXII 2.1; one API root per community of this member",
+                "default", rootUrl(ctx, gate.roots().nodeRoot()),
+                "api_roots", gate.roots().all().stream().map(r -> rootUrl(ctx, r)).toList()));
     }
 
     void apiRoot(Context ctx) {
         gate.enter(ctx);
-        gate.apiRoot(ctx);
-        ApiRoot root = gate.root();
+        ApiRoot root = gate.apiRoot(ctx);
         TaxiiResponse.json(ctx, 200, StixJson.object(
                 "title", root.title(),
                 "description", root.description(),
@@ -74,7 +72,7 @@ final class DiscoveryEndpoints {
                 .toList();
     }
 
-    private String rootUrl(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host() + "/taxii2/" + gate.root().name() + "/";
+    private static String rootUrl(Context ctx, ApiRoot root) {
+        return ctx.scheme() + "://" + ctx.host() + "/taxii2/" + root.name() + "/";
     }
 }

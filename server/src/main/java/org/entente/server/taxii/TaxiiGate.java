@@ -19,16 +19,16 @@ final class TaxiiGate {
 
     private final Authenticator authenticator;
     private final CollectionStore collections;
-    private final ApiRoot root;
+    private final ApiRoots roots;
 
-    TaxiiGate(Authenticator authenticator, CollectionStore collections, ApiRoot root) {
+    TaxiiGate(Authenticator authenticator, CollectionStore collections, ApiRoots roots) {
         this.authenticator = authenticator;
         this.collections = collections;
-        this.root = root;
+        this.roots = roots;
     }
 
-    ApiRoot root() {
-        return root;
+    ApiRoots roots() {
+        return roots;
     }
 
     /** Checks Accept and credentials; returns who is asking. */
@@ -42,12 +42,10 @@ final class TaxiiGate {
         return principal;
     }
 
-    /** Checks the API root named in the path. */
-    void apiRoot(Context ctx) {
+    /** The API root named in the path. */
+    ApiRoot apiRoot(Context ctx) {
         String name = ctx.pathParam("root");
-        if (!root.name().equals(name)) {
-            throw TaxiiException.notFound("API root '" + name + "' not found");
-        }
+        return roots.find(name).orElseThrow(() -> TaxiiException.notFound("API root '" + name + "' not found"));
     }
 
     Rights rights(Principal principal, CollectionInfo collection) {
@@ -56,10 +54,10 @@ final class TaxiiGate {
 
     /** The collection in the path, if the principal has any right on it. */
     CollectionInfo collection(Context ctx, Principal principal) {
-        apiRoot(ctx);
+        ApiRoot root = apiRoot(ctx);
         String key = ctx.pathParam("collection");
         CollectionInfo collection = collections.find(key).orElse(null);
-        if (collection == null || rights(principal, collection).equals(Rights.NONE)) {
+        if (collection == null || !root.holds(collection) || rights(principal, collection).equals(Rights.NONE)) {
             throw TaxiiException.notFound("collection '" + key + "' not found");
         }
         return collection;

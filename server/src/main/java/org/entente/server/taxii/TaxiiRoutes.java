@@ -14,7 +14,7 @@ public final class TaxiiRoutes {
 
     public static void register(RoutesConfig routes, Store store, Authenticator authenticator, Ingest ingest,
                                 ApiRoot root, String title, long maxContentLength, Clock clock) {
-        TaxiiGate gate = new TaxiiGate(authenticator, store.collections(), root);
+        TaxiiGate gate = new TaxiiGate(authenticator, store.collections(), new ApiRoots(root, store.communities(), store.members()));
         DiscoveryEndpoints discovery = new DiscoveryEndpoints(gate, store.statuses(), title, maxContentLength);
         CollectionEndpoints collections = new CollectionEndpoints(gate, store.collections());
         ObjectEndpoints objects = new ObjectEndpoints(gate, store.objects(), store.statuses(), ingest, maxContentLength, clock);

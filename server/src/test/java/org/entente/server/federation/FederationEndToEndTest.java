@@ -77,6 +77,15 @@ class FederationEndToEndTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> communityObjects(fr, "eu-certs").contains(indicator));
         assertThat(communityObjects(nl, "eu-certs")).isEmpty();
         assertThat(peer(de, fr).get("pending")).isEqualTo(0);
+
+        // The community is an API root of its members' nodes, and of no other node.
+        assertThat(api(fr).get("/taxii2/").json().get("api_roots").toString()).contains("/taxii2/c-eu-certs/");
+        TaxiiClient.Response root = api(fr).get("/taxii2/c-eu-certs/collections/c-eu-certs/objects/");
+        assertThat(root.status()).isEqualTo(200);
+        assertThat(root.text()).contains((String) indicator.get("id"));
+        assertThat(api(fr).get("/taxii2/c-eu-certs/collections/default/").status()).isEqualTo(404);
+        assertThat(api(nl).get("/taxii2/").json().get("api_roots").toString()).doesNotContain("c-eu-certs");
+        assertThat(api(nl).get("/taxii2/c-eu-certs/").status()).isEqualTo(404);
     }
 
     @Test
