@@ -75,10 +75,12 @@ public final class Federation implements AutoCloseable {
         EnvelopeVerifier verifier = new EnvelopeVerifier(new StoreTrustedKeys(store.members()),
                 new InboxSeenEnvelopes(store.inbox()), REPLAY_WINDOW, clock);
         EnvelopeIngest envelopes = new EnvelopeIngest(store, verifier, ingest, channels, identity.member(), clock, sharing::relay);
+        PeerEnrolment enrolment = new PeerEnrolment(store, identity, clock);
+        envelopes.learnKeysWith(enrolment::refresh);
         FederationServer server = FederationServer.start(config.host(), config.federationPort(),
                 identity, () -> IdentityDocument.of(identity, self).toJson(), store.peers(), envelopes, config.maxContentLength());
         courier.wake();
-        return new Federation(identity, sharing, new PeerEnrolment(store, identity, clock), courier, server);
+        return new Federation(identity, sharing, enrolment, courier, server);
     }
 
     public NodeIdentity identity() {

@@ -29,6 +29,22 @@ public final class PeerEnrolment {
         this.clock = clock;
     }
 
+    /**
+     * Reads a known peer's identity again, e.g. after it rotated its signing key; true when its key chain
+     * grew. A chain that does not extend the pinned one is refused, as at enrolment.
+     */
+    public boolean refresh(org.entente.core.policy.MemberId member) {
+        Peer peer = store.peers().find(member).orElse(null);
+        if (peer == null) return false;
+        byte[] before = store.members().keyChain(member).orElse(new byte[0]);
+        try {
+            enrol(URI.create(peer.url()), Fingerprint.parse(peer.tlsFingerprint()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return !java.util.Arrays.equals(before, store.members().keyChain(member).orElse(new byte[0]));
+    }
+
     public Peer enrol(URI url, Fingerprint tlsFingerprint) {
         byte[] document;
         try {

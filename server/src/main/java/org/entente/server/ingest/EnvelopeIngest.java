@@ -45,6 +45,17 @@ public final class EnvelopeIngest {
         void stored(Envelope envelope, byte[] raw, MemberId sender);
     }
 
+    /**
+     * Learns a member's current key chain again (from its node's identity, over the pinned connection);
+     * true when the chain changed. A peer that rotated its key is recognised by its next envelope.
+     */
+    @FunctionalInterface
+    public interface KeyRefresh {
+        boolean refresh(MemberId member);
+    }
+
+    private KeyRefresh keyRefresh = member -> false;
+
     public EnvelopeIngest(Store store, EnvelopeVerifier verifier, Ingest ingest, Channels channels, MemberId local,
                           Clock clock, Onward onward) {
         this.store = store;
@@ -56,8 +67,18 @@ public final class EnvelopeIngest {
         this.onward = onward;
     }
 
+    /** Sets how unknown keys of a sending peer are learnt; by default they are not. */
+    public void learnKeysWith(KeyRefresh refresh) {
+        this.keyRefresh = refresh;
+    }
+
     public EnvelopeReceipt receive(byte[] bytes, MemberId sender) {
         Verification verification = verifier.verify(bytes);
+        if (verification instanceof Verification.Rejected r && r.reason() == RejectionReason.KEY_NOT_OF_ORIGIN
+                && keyRefresh.refresh(sender)) {
+            LOG.info("learnt a new signing key of {}; verifying again", sender);
+            verification = verifier.verify(bytes);
+        }
         if (verification instanceof Verification.Rejected r) {
             if (r.reason() == RejectionReason.REPLAYED) {
                 LOG.info("envelope from {} already received: nothing changed", sender);

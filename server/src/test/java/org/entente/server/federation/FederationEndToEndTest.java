@@ -143,6 +143,19 @@ class FederationEndToEndTest {
     }
 
     @Test
+    void aPeerThatRotatedItsSigningKeyIsStillRecognised() {
+        fr.close();
+        new org.entente.federation.identity.files.NodeKeyDirectory(LocalIdentity.keysDirectory(dir.resolve("fr")),
+                java.time.Clock.systemUTC(), new java.security.SecureRandom()).rotate();
+        fr = node("fr", null, frPort, frFederationPort);
+        assertThat(fr.federation().identity().chain().keys()).hasSize(2);
+
+        Map<String, Object> indicator = SampleObjects.indicator(SampleObjects.id("indicator"), "2026-01-01T00:00:00.000Z");
+        assertThat(share(fr, indicator, "{\"communities\":[\"eu-certs\"]}", "green", "cyber").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> communityObjects(de, "eu-certs").contains(indicator));
+    }
+
+    @Test
     void aPeerThatWasOfflineCatchesUpExactlyOnce() {
         fr.close();
         fr = null;
