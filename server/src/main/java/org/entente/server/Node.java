@@ -14,6 +14,8 @@ import org.entente.server.api.ApiResponse;
 import org.entente.server.api.ApiRoutes;
 import org.entente.server.api.HttpMetrics;
 import org.entente.server.federation.Federation;
+import org.entente.server.ingest.FeedFile;
+import org.entente.server.ingest.FeedPull;
 import org.entente.server.ingest.Ingest;
 import org.entente.server.taxii.ApiRoot;
 import org.entente.server.taxii.TaxiiException;
@@ -36,13 +38,15 @@ public final class Node implements AutoCloseable {
 
     private final Store store;
     private final Federation federation;
+    private final FeedPull feeds;
     private final Javalin http;
     private final String url;
     private final Optional<String> generatedAdminToken;
 
-    private Node(Store store, Federation federation, Javalin http, String url, Optional<String> generatedAdminToken) {
+    private Node(Store store, Federation federation, FeedPull feeds, Javalin http, String url, Optional<String> generatedAdminToken) {
         this.store = store;
         this.federation = federation;
+        this.feeds = feeds;
         this.http = http;
         this.url = url;
         this.generatedAdminToken = generatedAdminToken;
@@ -61,7 +65,8 @@ public final class Node implements AutoCloseable {
             String url = "http://" + config.host() + ":" + http.port() + "/";
             LOG.info("node of {} serving at {} (store {}, TAXII at {}taxii2/, peers at {})",
                     federation.identity().member(), url, store.dialect(), url, federation.url());
-            return new Node(store, federation, http, url, generated);
+            FeedPull feeds = new FeedPull(new FeedFile(config.dataDir()), store.collections(), ingest, clock);
+            return new Node(store, federation, feeds, http, url, generated);
         } catch (RuntimeException e) {
             if (federation != null) federation.close();
             store.close();
@@ -168,6 +173,7 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        feeds.close();
         http.stop();
         federation.close();
         store.close();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             PeerCommand.class,
             CommunityCommand.class,
             ShareCommand.class,
+            FeedCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -44,8 +44,13 @@ public final class Channels {
         return collections.find(alias).map(CollectionInfo::id).orElseGet(() -> {
             String id = UUID.randomUUID().toString();
             String title = alias.equals(DIRECT) ? "Shared with this member by name" : "Shared through community " + alias.substring(2);
-            collections.create(new CollectionInfo(id, title, null, alias));
-            return id;
+            try {
+                collections.create(new CollectionInfo(id, title, null, alias));
+                return id;
+            } catch (IllegalStateException createdMeanwhile) {
+                // Another process on the same store (the CLI, or a node sharing PostgreSQL) made it first.
+                return collections.find(alias).orElseThrow(() -> createdMeanwhile).id();
+            }
         });
     }
 }
