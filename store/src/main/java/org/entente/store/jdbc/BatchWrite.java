@@ -1,30 +1,28 @@
 package org.entente.store.jdbc;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.entente.store.NewVersion;
 import org.entente.store.WriteOutcome;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Stores one batch inside the caller's transaction with a handful of statements whatever its size: one
  * lookup of the existing versions per chunk of ids, one batched insert, one batched flag update.
  */
 final class BatchWrite {
-    /** Ids per lookup: well below the bind-parameter limits of both dialects. */
-    private static final int LOOKUP_CHUNK = 500;
-
     private static final String INSERT = """
             INSERT INTO object_versions
                 (collection_pk, object_id, version_key, type, spec_version, date_added, is_first, is_last, json)
-            VALUES (:collection, :objectId, :versionKey, :type, :specVersion, :dateAdded, :first, :last, :json)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private record Key(String objectId, long versionKey) {}
 
@@ -71,18 +69,13 @@ final class BatchWrite {
     }
 
     private static Map<String, List<StoredRow>> storedVersions(Handle handle, long collection, List<NewVersion> batch) {
-        List<String> ids = List.copyOf(new LinkedHashSet<>(batch.stream().map(NewVersion::id).toList()));
-        Map<String, List<StoredRow>> stored = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
-            handle.createQuery("SELECT " + StoredRow.COLUMNS
-                            + " FROM object_versions WHERE collection_pk = :collection AND object_id IN (<ids>)")
-                    .bind("collection", collection)
-                    .bindList("ids", chunk)
-                    .map(StoredRowMapper.INSTANCE)
-                    .forEach(row -> stored.computeIfAbsent(row.objectId(), id -> new ArrayList<>()).add(row));
+        Set<String> ids = new HashSet<>();
+        batch.forEach(version -> ids.add(version.id()));
+        try {
+            return StoredVersionLookup.find(handle.getConnection(), collection, ids);
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException("cannot look up stored versions", e, null);
         }
-        return stored;
     }
 
     private static Map<String, FirstAndLast> firstAndLastPerObject(
@@ -99,23 +92,27 @@ final class BatchWrite {
         return ends;
     }
 
+    /** Plain JDBC: binding by position costs a fraction of JDBI's named binding, 9 values × 2,000 rows a batch. */
     private static void insert(Handle handle, long collection, List<Added> added, Map<String, FirstAndLast> ends) {
-        PreparedBatch insert = handle.prepareBatch(INSERT);
-        for (Added version : added) {
-            FirstAndLast objectEnds = ends.get(version.version().id());
-            VersionRank rank = version.rank();
-            insert.bind("collection", collection)
-                    .bind("objectId", version.version().id())
-                    .bind("versionKey", version.versionKey())
-                    .bind("type", version.version().type())
-                    .bind("specVersion", version.version().specVersion())
-                    .bind("dateAdded", version.dateAdded())
-                    .bind("first", rank.equals(objectEnds.first()) ? 1 : 0)
-                    .bind("last", rank.equals(objectEnds.last()) ? 1 : 0)
-                    .bind("json", version.version().json())
-                    .add();
+        try (PreparedStatement insert = handle.getConnection().prepareStatement(INSERT)) {
+            for (Added version : added) {
+                FirstAndLast objectEnds = ends.get(version.version().id());
+                VersionRank rank = version.rank();
+                insert.setLong(1, collection);
+                insert.setString(2, version.version().id());
+                insert.setLong(3, version.versionKey());
+                insert.setString(4, version.version().type());
+                insert.setString(5, version.version().specVersion());
+                insert.setLong(6, version.dateAdded());
+                insert.setInt(7, rank.equals(objectEnds.first()) ? 1 : 0);
+                insert.setInt(8, rank.equals(objectEnds.last()) ? 1 : 0);
+                insert.setString(9, version.version().json());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException("cannot insert versions", e, null);
         }
-        insert.execute();
     }
 
     /** Stored versions that stop being first or last because of this batch. */

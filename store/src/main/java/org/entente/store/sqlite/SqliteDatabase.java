@@ -23,6 +23,9 @@ public final class SqliteDatabase {
     private static final int READ_CONNECTIONS = 4;
     private static final int BUSY_TIMEOUT_MILLIS = 30_000;
     private static final long READ_MMAP_BYTES = 1L << 30;
+    private static final int WRITE_CACHE_KIB = 128 * 1024;
+    /** 16,384 pages of 4 KiB: a WAL of at most about 64 MiB between checkpoints. */
+    private static final int WAL_CHECKPOINT_PAGES = 16_384;
 
     private SqliteDatabase() {}
 
@@ -71,7 +74,16 @@ public final class SqliteDatabase {
         // Take the write lock when the transaction begins, not at its first write, so it cannot fail
         // half-way because another process started writing.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.setCacheSize(-64 * 1024);
+        // Page cache in KiB (native memory, not Java heap). A batch inserts ids at random places in the
+        // unique index; the more of that index stays cached, the fewer pages each batch reads back.
+        config.setCacheSize(-WRITE_CACHE_KIB);
+        // Checkpoint (copy the WAL into the database file) every WAL_CHECKPOINT_PAGES pages, not every
+        // 1,000 (SQLite's default): one 2,000-object batch dirties over 1,000 pages, mostly index pages
+        // that the next batches dirty again, so a checkpoint per commit wrote each page to the file
+        // again and again. Durability is unchanged: a commit is synced in the WAL (synchronous=FULL).
+        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, Integer.toString(WAL_CHECKPOINT_PAGES));
+        // After a checkpoint, shrink the WAL file back to this size instead of keeping its largest size.
+        config.setPragma(SQLiteConfig.Pragma.JOURNAL_SIZE_LIMIT, Long.toString(WAL_CHECKPOINT_PAGES * 4096L));
         return config;
     }
 
