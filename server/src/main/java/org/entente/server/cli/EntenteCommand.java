@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CommunityCommand.class,
             ShareCommand.class,
             FeedCommand.class,
+            PatternCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

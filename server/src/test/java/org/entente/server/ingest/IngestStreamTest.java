@@ -148,5 +148,10 @@ class IngestStreamTest {
         public long countObjects(String collectionId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public long changeMark() {
+            throw new UnsupportedOperationException();
+        }
     }
 }
