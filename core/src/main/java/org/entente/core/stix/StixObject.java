@@ -47,12 +47,12 @@ public final class StixObject {
 
     /** The {@code type} property, or the empty string when it is missing or not a string. */
     public String type() {
-        return string("type").orElse("");
+        return properties.get("type") instanceof String s ? s : "";
     }
 
     /** The {@code id} property, or the empty string when it is missing or not a string. */
     public String id() {
-        return string("id").orElse("");
+        return properties.get("id") instanceof String s ? s : "";
     }
 
     /** {@code spec_version}; STIX 2.0 objects have none (their bundle carries it). */
