@@ -65,6 +65,11 @@ final class JsonValues {
         return true;
     }
 
+    /** True for a string {@link StixTimestamp#tryParse} accepts. */
+    static boolean isTimestamp(Object value) {
+        return value instanceof String s && StixTimestamp.isTimestamp(s);
+    }
+
     static Optional<StixTimestamp> timestamp(Object value) {
         return value instanceof String s ? StixTimestamp.tryParse(s) : Optional.empty();
     }

@@ -60,13 +60,17 @@ final class ReferenceRules {
         String type = object.type();
         Map<String, Set<String>> expected = EXPECTED.getOrDefault(type, Map.of());
         boolean observedData = type.equals("observed-data");
-        for (Map.Entry<String, Object> property : object.properties().entrySet()) {
-            String name = property.getKey();
-            if (observedData && name.equals("objects")) continue;
+        // forEach rather than entrySet(): the read-only view wraps every entry it iterates.
+        object.properties().forEach((name, value) -> {
+            if (observedData && name.equals("objects")) return;
             // Checked with their expected type by CommonPropertyRules and GranularMarkingRules.
-            if (name.equals("created_by_ref") || name.equals("object_marking_refs") || name.equals("granular_markings")) continue;
-            walk(name, property.getValue(), name, findings, expected.getOrDefault(name, Set.of()));
-        }
+            if (name.equals("created_by_ref") || name.equals("object_marking_refs") || name.equals("granular_markings")) return;
+            if (isReferenceName(name)) {
+                walk(name, value, name, findings, expected.getOrDefault(name, Set.of()));
+            } else if (isContainer(value)) {
+                walk(name, value, name, findings, Set.of()); // nothing to check in a top-level scalar of another name
+            }
+        });
     }
 
     /** Checks one value that must be an identifier of one of {@code types} (any type when the set is empty). */
@@ -76,8 +80,14 @@ final class ReferenceRules {
 
     /** True when the value is an identifier of one of {@code types} (of any type when the set is empty). */
     static boolean refersTo(Object value, Set<String> types) {
-        String type = value instanceof String s ? StixIdentifier.typeOf(s) : null;
-        return type != null && (types.isEmpty() || types.contains(type));
+        if (!(value instanceof String text)) return false;
+        if (!StixIdentifier.isWellFormed(text)) return false;
+        if (types.isEmpty()) return true; // the usual case
+        // The sets hold one to four types: comparing in place is cheaper than cutting out the type and hashing it.
+        for (String type : types) {
+            if (StixIdentifier.hasType(text, type)) return true;
+        }
+        return false;
     }
 
     /** Says why a value {@link #refersTo} rejected is not a good reference; only then is the path needed. */

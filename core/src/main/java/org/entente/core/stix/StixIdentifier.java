@@ -41,6 +41,11 @@ public record StixIdentifier(String type, UUID uuid) {
         return isWellFormed(text) ? text.substring(0, text.length() - SEPARATOR_AND_UUID) : null;
     }
 
+    /** True when {@code identifier}, a well-formed identifier, has the type part {@code type}; no substring made. */
+    static boolean hasType(String identifier, String type) {
+        return identifier.length() - SEPARATOR_AND_UUID == type.length() && identifier.startsWith(type);
+    }
+
     /** True when the text is {@code <type>--<UUID>}. */
     static boolean isWellFormed(String text) {
         if (text == null || text.length() < SHORTEST_TYPE + SEPARATOR_AND_UUID) return false;
@@ -64,18 +69,29 @@ public record StixIdentifier(String type, UUID uuid) {
      * {@code xxxxxxxx-xxxx-Vxxx-Nxxx-xxxxxxxxxxxx} from {@code start} to the end of the text: hexadecimal digits
      * in either case, the version V from 1 to 5, the variant N one of 8, 9, a, b (RFC 4122).
      */
-    private static boolean isUuid(String text, int start) {
-        for (int i = 0; i < UUID_LENGTH; i++) {
-            char c = text.charAt(start + i);
-            boolean ok = switch (i) {
-                case 8, 13, 18, 23 -> c == '-';
-                case 14 -> c >= '1' && c <= '5';
-                case 19 -> c == '8' || c == '9' || c == 'a' || c == 'b' || c == 'A' || c == 'B';
-                default -> Ascii.isHexDigit(c);
-            };
-            if (!ok) return false;
+    private static boolean isUuid(String text, int s) {
+        return isHex(text, s, 8) && text.charAt(s + 8) == '-'
+                && isHex(text, s + 9, 4) && text.charAt(s + 13) == '-'
+                && isVersion(text.charAt(s + 14)) && isHex(text, s + 15, 3) && text.charAt(s + 18) == '-'
+                && isVariant(text.charAt(s + 19)) && isHex(text, s + 20, 3) && text.charAt(s + 23) == '-'
+                && isHex(text, s + 24, 12);
+    }
+
+    private static boolean isHex(String text, int start, int count) {
+        for (int i = start; i < start + count; i++) {
+            if (!Ascii.isHexDigit(text.charAt(i))) return false;
         }
         return true;
+    }
+
+    /** RFC 4122 versions 1 (time) to 5 (SHA-1 name based). */
+    private static boolean isVersion(char c) {
+        return c >= '1' && c <= '5';
+    }
+
+    /** The RFC 4122 variant, binary 10xx: 8, 9, a or b in either case. */
+    private static boolean isVariant(char c) {
+        return c == '8' || c == '9' || c == 'a' || c == 'b' || c == 'A' || c == 'B';
     }
 
     @Override

@@ -34,57 +34,79 @@ public record StixTimestamp(Instant instant, String text) implements Comparable<
      * day, and the leap second {@code 23:59:60} reads as {@code 23:59:59}.
      */
     public static Optional<StixTimestamp> tryParse(String text) {
-        Instant instant = text == null ? null : instantOf(text);
-        return instant == null ? Optional.empty() : Optional.of(new StixTimestamp(instant, text));
+        if (!isTimestamp(text)) return Optional.empty();
+        return Optional.of(new StixTimestamp(instantOf(text), text));
     }
 
-    /** The instant a STIX timestamp stands for, or null when the text is not one. */
-    private static Instant instantOf(String text) {
-        if (!hasTimestampLayout(text)) return null;
+    /** True when {@link #tryParse} would accept the text; for rules that need no instant, so none is made. */
+    static boolean isTimestamp(String text) {
+        if (text == null || !hasTimestampLayout(text) || fractionDigitsOf(text) > MAX_FRACTION_DIGITS) return false;
         int year = digits(text, 0, 4);
         int month = digits(text, 5, 2);
         int day = digits(text, 8, 2);
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
-        int fractionDigits = text.length() - 1 - (SECONDS_END + 1);
-        if (fractionDigits > MAX_FRACTION_DIGITS) return null;
-        int nanos = fractionDigits <= 0 ? 0 : digits(text, SECONDS_END + 1, fractionDigits) * powerOfTen(MAX_FRACTION_DIGITS - fractionDigits);
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) return false;
+        return (hour <= 23 && minute <= 59 && second <= 59)
+                || isEndOfDay(hour, minute, second, nanosOf(text)) || isLeapSecond(hour, minute, second);
+    }
 
-        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) return null;
+    /** ISO 8601's 24:00:00, which Instant.parse accepts as midnight of the next day. */
+    private static boolean isEndOfDay(int hour, int minute, int second, int nanos) {
+        return hour == 24 && minute == 0 && second == 0 && nanos == 0;
+    }
+
+    /** 23:59:60, which Instant.parse folds into the last ordinary second of the day. */
+    private static boolean isLeapSecond(int hour, int minute, int second) {
+        return hour == 23 && minute == 59 && second == 60;
+    }
+
+    /** The instant of text that {@link #isTimestamp} accepted. */
+    private static Instant instantOf(String text) {
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        int nanos = nanosOf(text);
         int extraDays = 0;
-        if (hour == 24 && minute == 0 && second == 0 && nanos == 0) {
-            // ISO 8601's end of day, which Instant.parse accepts as midnight of the next day.
+        if (isEndOfDay(hour, minute, second, nanos)) {
             hour = 0;
             extraDays = 1;
-        } else if (hour == 23 && minute == 59 && second == 60) {
-            // A leap second, which Instant.parse folds into the last ordinary second of the day.
+        } else if (isLeapSecond(hour, minute, second)) {
             second = 59;
         }
-        if (hour > 23 || minute > 59 || second > 59) return null;
-        long epochDay = LocalDate.of(year, month, day).toEpochDay() + extraDays;
-        long epochSecond = epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second;
-        return Instant.ofEpochSecond(epochSecond, nanos);
+        long epochDay = LocalDate.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2)).toEpochDay() + extraDays;
+        return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
+    }
+
+    /** Digits after the dot of text with the timestamp layout (0 when there is none): {@link #fractionDigits()} without parsing. */
+    static int fractionDigitsOf(String text) {
+        return text.length() == SECONDS_END + 1 ? 0 : text.length() - 1 - (SECONDS_END + 1);
+    }
+
+    /** The fraction of text with the timestamp layout and at most nine fraction digits, in nanoseconds. */
+    private static int nanosOf(String text) {
+        int count = fractionDigitsOf(text);
+        return count == 0 ? 0 : digits(text, SECONDS_END + 1, count) * powerOfTen(MAX_FRACTION_DIGITS - count);
     }
 
     /** {@code dddd-dd-ddTdd:dd:dd} then {@code Z} or {@code .d+Z}, with ASCII digits only. */
     private static boolean hasTimestampLayout(String text) {
         int length = text.length();
         if (length < SECONDS_END + 1 || text.charAt(length - 1) != 'Z') return false;
-        for (int i = 0; i < SECONDS_END; i++) {
-            char c = text.charAt(i);
-            boolean ok = switch (i) {
-                case 4, 7 -> c == '-';
-                case 10 -> c == 'T';
-                case 13, 16 -> c == ':';
-                default -> Ascii.isDigit(c);
-            };
-            if (!ok) return false;
-        }
+        boolean dateAndTime = areDigits(text, 0, 4) && text.charAt(4) == '-' && areDigits(text, 5, 2)
+                && text.charAt(7) == '-' && areDigits(text, 8, 2) && text.charAt(10) == 'T'
+                && areDigits(text, 11, 2) && text.charAt(13) == ':' && areDigits(text, 14, 2)
+                && text.charAt(16) == ':' && areDigits(text, 17, 2);
+        if (!dateAndTime) return false;
         if (length == SECONDS_END + 1) return true; // no fraction
         // A fraction: a dot and at least one digit before the Z.
-        if (text.charAt(SECONDS_END) != '.' || length < SECONDS_END + 3) return false;
-        for (int i = SECONDS_END + 1; i < length - 1; i++) {
+        return text.charAt(SECONDS_END) == '.' && length >= SECONDS_END + 3
+                && areDigits(text, SECONDS_END + 1, length - 1 - (SECONDS_END + 1));
+    }
+
+    private static boolean areDigits(String text, int start, int count) {
+        for (int i = start; i < start + count; i++) {
             if (!Ascii.isDigit(text.charAt(i))) return false;
         }
         return true;

@@ -57,7 +57,7 @@ final class TimestampRules {
         for (String name : TIMESTAMPS.getOrDefault(type, Set.of())) {
             Object value = object.get(name);
             if (value == null && !object.has(name)) continue;
-            if (JsonValues.timestamp(value).isEmpty()) {
+            if (!JsonValues.isTimestamp(value)) {
                 findings.error(name, name + " MUST be a timestamp YYYY-MM-DDTHH:mm:ss[.s+]Z in UTC (2.15), not "
                         + VersioningRules.shown(value));
             }
