@@ -20,8 +20,13 @@ final class Ascii {
         return isLowercaseLetter(c) || isDigit(c);
     }
 
+    /**
+     * 0-9, a-f, A-F. Setting bit 0x20 turns exactly A-F into a-f (ASCII upper and lower case differ only in
+     * that bit), which keeps the method small enough for the JIT to inline it into every identifier scan.
+     */
     static boolean isHexDigit(char c) {
-        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        char lower = (char) (c | 0x20);
+        return isDigit(c) || (lower >= 'a' && lower <= 'f');
     }
 
     /** {@code [a-z0-9-]+}: a non-empty run of lowercase letters, digits and hyphens. */
