@@ -10,7 +10,14 @@ final class VersioningRules {
     /** @param millisecondPrecision false for STIX 2.0 content, which had no precision rule */
     static void check(StixObject object, Findings findings, boolean millisecondPrecision) {
         String created = timestamp(object, "created", findings, millisecondPrecision);
-        String modified = timestamp(object, "modified", findings, millisecondPrecision);
+        String modified;
+        if (created != null && created.equals(object.get("modified"))) {
+            // A first version: modified is created's text, so it earns the same verdicts without a second scan.
+            if (millisecondPrecision) precision("modified", created, findings);
+            modified = created;
+        } else {
+            modified = timestamp(object, "modified", findings, millisecondPrecision);
+        }
         // Equal text is the same instant (the common case of a first version), so only different texts are compared.
         if (created != null && modified != null && !created.equals(modified)
                 && StixTimestamp.parse(modified).compareTo(StixTimestamp.parse(created)) < 0) {
@@ -29,11 +36,15 @@ final class VersioningRules {
             return null;
         }
         String text = (String) value;
-        if (millisecondPrecision && StixTimestamp.fractionDigitsOf(text) < 3) {
-            findings.error(name, name + " MUST be precise to the millisecond, e.g. 2016-05-12T08:17:27.000Z (3.2), not "
-                    + text);
-        }
+        if (millisecondPrecision) precision(name, text, findings);
         return text;
+    }
+
+    private static void precision(String name, String timestamp, Findings findings) {
+        if (StixTimestamp.fractionDigitsOf(timestamp) < 3) {
+            findings.error(name, name + " MUST be precise to the millisecond, e.g. 2016-05-12T08:17:27.000Z (3.2), not "
+                    + timestamp);
+        }
     }
 
     static String shown(Object value) {
