@@ -1,9 +1,9 @@
 package org.entente.core.stix;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -15,29 +15,28 @@ import java.util.regex.Pattern;
 final class CommonPropertyRules {
     // RFC 5646 language tags, loosely: a primary subtag then subtags of up to 8 letters or digits.
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
-    private static final Pattern LOWERCASE_WITH_HYPHENS = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Set<String> IDENTITY = Set.of("identity");
+    private static final Set<String> MARKING_DEFINITION = Set.of("marking-definition");
+    private static final List<String> FLAGS = List.of("revoked", "defanged");
+    private static final List<String> KILL_CHAIN_PHASE_PARTS = List.of("kill_chain_name", "phase_name");
 
     private CommonPropertyRules() {}
 
     static void check(StixObject object, Findings findings) {
         if (object.has("created_by_ref")) {
             ReferenceRules.requireReferenceTo(object.get("created_by_ref"), "created_by_ref", findings,
-                    "3.2", "identity");
+                    "3.2", IDENTITY);
         }
         if (object.has("labels") && !JsonValues.isStringList(object.get("labels"))) {
             findings.error("labels", "labels MUST be a non-empty list of strings (3.2)");
         }
-        if (object.has("confidence")) {
-            Optional<BigDecimal> confidence = JsonValues.integer(object.get("confidence"));
-            if (confidence.isEmpty() || confidence.get().compareTo(BigDecimal.ZERO) < 0
-                    || confidence.get().compareTo(BigDecimal.valueOf(100)) > 0) {
-                findings.error("confidence", "confidence MUST be an integer from 0 to 100 (3.2)");
-            }
+        if (object.has("confidence") && !JsonValues.isIntegerBetween(object.get("confidence"), 0, 100)) {
+            findings.error("confidence", "confidence MUST be an integer from 0 to 100 (3.2)");
         }
         if (object.has("lang") && !(object.get("lang") instanceof String lang && LANGUAGE_TAG.matcher(lang).matches())) {
             findings.error("lang", "lang MUST be an RFC 5646 language code (3.2)");
         }
-        for (String flag : List.of("revoked", "defanged")) {
+        for (String flag : FLAGS) {
             if (object.has(flag) && !(object.get(flag) instanceof Boolean)) {
                 findings.error(flag, flag + " MUST be a boolean (3.2)");
             }
@@ -85,10 +84,15 @@ final class CommonPropertyRules {
             findings.error("object_marking_refs", "object_marking_refs MUST be a list of marking-definition ids (7.2.2)");
             return;
         }
+        boolean markingDefinition = object.type().equals("marking-definition");
         for (int i = 0; i < refs.size(); i++) {
+            Object ref = refs.get(i);
+            boolean marksItself = markingDefinition && object.id().equals(ref);
+            if (ReferenceRules.refersTo(ref, MARKING_DEFINITION) && !marksItself) continue;
+            // Only a bad reference needs its path.
             String path = "object_marking_refs[" + i + "]";
-            ReferenceRules.requireReferenceTo(refs.get(i), path, findings, "7.2.2", "marking-definition");
-            if (object.type().equals("marking-definition") && object.id().equals(refs.get(i))) {
+            ReferenceRules.requireReferenceTo(ref, path, findings, "7.2.2", MARKING_DEFINITION);
+            if (marksItself) {
                 findings.error(path, "a marking definition MUST NOT mark itself (7.2.2, no circular references)");
             }
         }
@@ -101,18 +105,17 @@ final class CommonPropertyRules {
             return;
         }
         for (int i = 0; i < list.get().size(); i++) {
-            String path = property + "[" + i + "]";
             Optional<Map<String, Object>> phase = JsonValues.object(list.get().get(i));
             if (phase.isEmpty()) {
-                findings.error(path, "a kill chain phase MUST be an object (2.11)");
+                findings.error(property + "[" + i + "]", "a kill chain phase MUST be an object (2.11)");
                 continue;
             }
-            for (String name : List.of("kill_chain_name", "phase_name")) {
+            for (String name : KILL_CHAIN_PHASE_PARTS) {
                 Object part = phase.get().get(name);
                 if (!(part instanceof String text)) {
-                    findings.error(path + "." + name, name + " is required and MUST be a string (2.11)");
-                } else if (!LOWERCASE_WITH_HYPHENS.matcher(text).matches()) {
-                    findings.warning(path + "." + name, name + " SHOULD be all lowercase with hyphens between words (2.11)");
+                    findings.error(property + "[" + i + "]." + name, name + " is required and MUST be a string (2.11)");
+                } else if (!Ascii.isHyphenatedLowercaseWords(text)) {
+                    findings.warning(property + "[" + i + "]." + name, name + " SHOULD be all lowercase with hyphens between words (2.11)");
                 }
             }
         }

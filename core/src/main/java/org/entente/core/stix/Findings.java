@@ -6,7 +6,8 @@ import java.util.List;
 /** Collects the violations found in one object, each naming the object's id. */
 final class Findings {
     private final String objectId;
-    private final List<Violation> violations = new ArrayList<>();
+    /** Most objects are valid, so the list is only made for the first violation. */
+    private List<Violation> violations;
 
     Findings(String objectId) {
         this.objectId = objectId;
@@ -14,15 +15,20 @@ final class Findings {
 
     /** A MUST the object breaks. */
     void error(String property, String rule) {
-        violations.add(Violation.error(objectId, property, rule));
+        add(Violation.error(objectId, property, rule));
     }
 
     /** A SHOULD the object does not follow. */
     void warning(String property, String rule) {
-        violations.add(Violation.warning(objectId, property, rule));
+        add(Violation.warning(objectId, property, rule));
     }
 
     List<Violation> violations() {
-        return List.copyOf(violations);
+        return violations == null ? List.of() : List.copyOf(violations);
+    }
+
+    private void add(Violation violation) {
+        if (violations == null) violations = new ArrayList<>();
+        violations.add(violation);
     }
 }

@@ -3,6 +3,7 @@ package org.entente.core.stix;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
  */
 final class GranularMarkingRules {
     private static final Pattern LIST_INDEX = Pattern.compile("\\[(\\d+)]");
+    private static final Set<String> MARKING_DEFINITION = Set.of("marking-definition");
 
     private GranularMarkingRules() {}
 
@@ -42,7 +44,7 @@ final class GranularMarkingRules {
         }
         if (hasRef) {
             ReferenceRules.requireReferenceTo(marking.get("marking_ref"), path + ".marking_ref", findings, "7.2.3",
-                    "marking-definition");
+                    MARKING_DEFINITION);
             if (object.id().equals(marking.get("marking_ref"))) {
                 findings.error(path + ".marking_ref", "a marking definition MUST NOT mark itself (7.2.3)");
             }

@@ -1,8 +1,6 @@
 package org.entente.core.stix;
 
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The {@code type} and {@code id} rules every STIX object follows, in 2.0 and 2.1 alike: a type name of 3 to
@@ -10,7 +8,8 @@ import java.util.regex.Pattern;
  * types), and an id {@code <type>--<UUID>} whose type part is exactly {@code type} (section 2.9).
  */
 final class IdentityRules {
-    private static final Pattern TYPE_NAME = Pattern.compile("[a-z0-9-]{3,250}");
+    private static final int SHORTEST_TYPE = 3;
+    private static final int LONGEST_TYPE = 250;
     /** Object type names STIX 2.1 reserves for future use. */
     private static final Set<String> RESERVED_TYPES = Set.of("action");
 
@@ -22,7 +21,7 @@ final class IdentityRules {
             findings.error("type", type == null
                     ? "type is required (3.2)"
                     : "type MUST be a string, not " + JsonValues.describe(type) + " (3.2)");
-        } else if (!TYPE_NAME.matcher(typeName).matches() || typeName.contains("--")) {
+        } else if (!isTypeName(typeName)) {
             findings.error("type", "type '" + typeName + "' MUST be 3-250 characters of a-z, 0-9 and hyphen, "
                     + "without two hyphens in a row (11.2)");
         } else if (RESERVED_TYPES.contains(typeName)) {
@@ -34,12 +33,17 @@ final class IdentityRules {
                     : "id MUST be an identifier string, not " + JsonValues.describe(id) + " (2.9)");
             return;
         }
-        Optional<StixIdentifier> parsed = StixIdentifier.parse(idText);
-        if (parsed.isEmpty()) {
+        if (!StixIdentifier.isWellFormed(idText)) {
             findings.error("id", "id '" + idText + "' MUST be <type>--<RFC 4122 UUID> (2.9)");
-        } else if (type instanceof String typeName && !parsed.get().type().equals(typeName)) {
+        } else if (type instanceof String typeName && !StixIdentifier.hasType(idText, typeName)) {
             findings.error("id", "the type part of id '" + idText + "' MUST equal the object's type '"
                     + typeName + "' (2.9)");
         }
+    }
+
+    /** {@code [a-z0-9-]{3,250}} without {@code --}. */
+    private static boolean isTypeName(String name) {
+        return name.length() >= SHORTEST_TYPE && name.length() <= LONGEST_TYPE
+                && Ascii.isLowercaseLettersDigitsHyphens(name) && !name.contains("--");
     }
 }

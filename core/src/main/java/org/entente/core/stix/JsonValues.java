@@ -39,13 +39,35 @@ final class JsonValues {
         return isInteger(value) ? number(value) : Optional.empty();
     }
 
+    /**
+     * A JSON integer from {@code min} to {@code max}: {@link #integer} and a range check, without the
+     * {@code BigDecimal} for the integers that fit a {@code long} (all but BigInteger).
+     */
+    static boolean isIntegerBetween(Object value, long min, long max) {
+        if (value instanceof BigInteger big) {
+            return big.compareTo(BigInteger.valueOf(min)) >= 0 && big.compareTo(BigInteger.valueOf(max)) <= 0;
+        }
+        if (!isInteger(value)) return false;
+        long n = ((Number) value).longValue();
+        return n >= min && n <= max;
+    }
+
     static boolean isString(Object value) {
         return value instanceof String;
     }
 
     /** True for a non-empty list whose elements are all strings. */
     static boolean isStringList(Object value) {
-        return value instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(String.class::isInstance);
+        if (!(value instanceof List<?> list) || list.isEmpty()) return false;
+        for (Object element : list) {
+            if (!(element instanceof String)) return false;
+        }
+        return true;
+    }
+
+    /** True for a string {@link StixTimestamp#tryParse} accepts. */
+    static boolean isTimestamp(Object value) {
+        return value instanceof String s && StixTimestamp.isTimestamp(s);
     }
 
     static Optional<StixTimestamp> timestamp(Object value) {

@@ -1,9 +1,8 @@
 package org.entente.core.stix;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rules on the top-level property names and values of a STIX 2.1 object: names of 3 to 250 characters of
@@ -12,31 +11,67 @@ import java.util.regex.Pattern;
  * absent optional value is omitted).
  */
 final class PropertyNameRules {
-    // 2.1 also requires a letter first (changed in working draft 07, kept in the standard).
-    private static final Pattern PROPERTY_NAME = Pattern.compile("[a-z][a-z0-9_]{2,249}");
-    /** Reserved in STIX 2.1 (the specification's "RESERVED FOR FUTURE USE"; also the JSON schemas' list). */
-    private static final Set<String> RESERVED = Set.of(
-            "severity", "action", "usernames", "phone_numbers", "addresses",
-            "first_seen_precision", "last_seen_precision", "valid_from_precision", "valid_until_precision");
+    /**
+     * Names already found to break no name rule. Objects reuse a few dozen names, so after the first few
+     * objects a name costs one hash lookup (the parser hands out the same String for the same name, whose hash
+     * is kept) instead of a scan. Bounded, because names come from outside: past the limit, names are simply
+     * checked every time.
+     */
+    private static final Set<String> KNOWN_GOOD_NAMES = ConcurrentHashMap.newKeySet();
+    private static final int KNOWN_GOOD_NAMES_LIMIT = 4096;
+    private static final int SHORTEST_NAME = 3;
+    private static final int LONGEST_NAME = 250;
 
     private PropertyNameRules() {}
 
     static void check(StixObject object, Findings findings) {
-        for (Map.Entry<String, Object> property : object.properties().entrySet()) {
-            String name = property.getKey();
-            Object value = property.getValue();
-            if (!name.equals("id") && !PROPERTY_NAME.matcher(name).matches()) {
-                findings.error(name, "property names MUST be 3-250 characters of a-z, 0-9 and underscore, starting with a letter (3.1, 11.1)");
-            }
-            if (RESERVED.contains(name)) {
-                findings.error(name, "'" + name + "' is reserved for future use and MUST NOT be present (reserved names, 3.1)");
-            }
+        // forEach rather than entrySet(): the read-only view wraps every entry it iterates.
+        object.properties().forEach((name, value) -> {
+            if (!KNOWN_GOOD_NAMES.contains(name)) checkName(name, findings);
             if (value instanceof List<?> list && list.isEmpty()) {
                 findings.error(name, "an empty list MUST NOT be used; omit the property instead (2.12)");
             }
             if (value == null) {
                 findings.warning(name, "an optional property without a value SHOULD be omitted, not set to null");
             }
+        });
+    }
+
+    private static void checkName(String name, Findings findings) {
+        boolean good = true;
+        if (!name.equals("id") && !isPropertyName(name)) {
+            findings.error(name, "property names MUST be 3-250 characters of a-z, 0-9 and underscore, starting with a letter (3.1, 11.1)");
+            good = false;
         }
+        if (isReserved(name)) {
+            findings.error(name, "'" + name + "' is reserved for future use and MUST NOT be present (reserved names, 3.1)");
+            good = false;
+        }
+        if (good && KNOWN_GOOD_NAMES.size() < KNOWN_GOOD_NAMES_LIMIT) KNOWN_GOOD_NAMES.add(name);
+    }
+
+    /**
+     * Reserved in STIX 2.1 (the specification's "RESERVED FOR FUTURE USE"; also the JSON schemas' list).
+     */
+    private static boolean isReserved(String name) {
+        return switch (name) {
+            case "severity", "action", "usernames", "phone_numbers", "addresses",
+                 "first_seen_precision", "last_seen_precision", "valid_from_precision", "valid_until_precision" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * {@code [a-z][a-z0-9_]{2,249}}, scanned by hand because it runs for every property of every object.
+     * 2.1 also requires a letter first (changed in working draft 07, kept in the standard).
+     */
+    static boolean isPropertyName(String name) {
+        if (name.length() < SHORTEST_NAME || name.length() > LONGEST_NAME) return false;
+        if (!Ascii.isLowercaseLetter(name.charAt(0))) return false;
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Ascii.isLowercaseLetterOrDigit(c) && c != '_') return false;
+        }
+        return true;
     }
 }

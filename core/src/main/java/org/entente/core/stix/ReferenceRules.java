@@ -2,7 +2,6 @@ package org.entente.core.stix;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,42 +57,67 @@ final class ReferenceRules {
     private ReferenceRules() {}
 
     static void check(StixObject object, Findings findings) {
-        Map<String, Set<String>> expected = EXPECTED.getOrDefault(object.type(), Map.of());
-        for (Map.Entry<String, Object> property : object.properties().entrySet()) {
-            String name = property.getKey();
-            if (name.equals("objects") && object.type().equals("observed-data")) continue;
+        String type = object.type();
+        Map<String, Set<String>> expected = EXPECTED.getOrDefault(type, Map.of());
+        boolean observedData = type.equals("observed-data");
+        // forEach rather than entrySet(): the read-only view wraps every entry it iterates.
+        object.properties().forEach((name, value) -> {
+            if (observedData && name.equals("objects")) return;
             // Checked with their expected type by CommonPropertyRules and GranularMarkingRules.
-            if (name.equals("created_by_ref") || name.equals("object_marking_refs") || name.equals("granular_markings")) continue;
-            walk(name, property.getValue(), name, findings, expected.getOrDefault(name, Set.of()));
+            if (name.equals("created_by_ref") || name.equals("object_marking_refs") || name.equals("granular_markings")) return;
+            if (isReferenceName(name)) {
+                walk(name, value, name, findings, expected.getOrDefault(name, Set.of()));
+            } else if (isContainer(value)) {
+                walk(name, value, name, findings, Set.of()); // nothing to check in a top-level scalar of another name
+            }
+        });
+    }
+
+    /** Checks one value that must be an identifier of one of {@code types} (any type when the set is empty). */
+    static void requireReferenceTo(Object value, String path, Findings findings, String section, Set<String> types) {
+        if (!refersTo(value, types)) reportBadReference(value, path, findings, section, types);
+    }
+
+    /** True when the value is an identifier of one of {@code types} (of any type when the set is empty). */
+    static boolean refersTo(Object value, Set<String> types) {
+        if (!(value instanceof String text)) return false;
+        if (!StixIdentifier.isWellFormed(text)) return false;
+        if (types.isEmpty()) return true; // the usual case
+        // The sets hold one to four types: comparing in place is cheaper than cutting out the type and hashing it.
+        for (String type : types) {
+            if (StixIdentifier.hasType(text, type)) return true;
         }
+        return false;
     }
 
-    /** Checks one value that must be an identifier of one of {@code types} (any type when none is given). */
-    static void requireReferenceTo(Object value, String path, Findings findings, String section, String... types) {
-        requireReference(value, path, findings, section, Set.of(types));
-    }
-
-    private static void requireReference(Object value, String path, Findings findings, String section, Set<String> types) {
-        Optional<StixIdentifier> id = value instanceof String s ? StixIdentifier.parse(s) : Optional.empty();
-        if (id.isEmpty()) {
+    /** Says why a value {@link #refersTo} rejected is not a good reference; only then is the path needed. */
+    static void reportBadReference(Object value, String path, Findings findings, String section, Set<String> types) {
+        String type = value instanceof String s ? StixIdentifier.typeOf(s) : null;
+        if (type == null) {
             findings.error(path, path + " MUST be an identifier <type>--<UUID> (" + section + "), not "
                     + VersioningRules.shown(value));
-        } else if (!types.isEmpty() && !types.contains(id.get().type())) {
+        } else {
             findings.error(path, path + " MUST refer to an object of type " + String.join(" or ", types.stream().sorted().toList())
-                    + ", not " + id.get().type() + " (" + section + ")");
+                    + ", not " + type + " (" + section + ")");
         }
     }
 
+    /**
+     * Checks a property (at {@code path}) and what it contains. Paths of nested values are only built for
+     * values that can hold a reference, because most nested values (strings in lists, say) cannot.
+     */
     private static void walk(String name, Object value, String path, Findings findings, Set<String> types) {
         if (name.endsWith("_ref")) {
-            requireReference(value, path, findings, "2.9", types);
+            requireReferenceTo(value, path, findings, "2.9", types);
         } else if (name.endsWith("_refs")) {
             if (!(value instanceof List<?> list)) {
                 findings.error(path, path + " MUST be a list of identifiers (2.9)");
                 return;
             }
             for (int i = 0; i < list.size(); i++) {
-                requireReference(list.get(i), path + "[" + i + "]", findings, "2.9", types);
+                if (!refersTo(list.get(i), types)) {
+                    reportBadReference(list.get(i), path + "[" + i + "]", findings, "2.9", types);
+                }
             }
         } else if (!DICTIONARIES.contains(name)) {
             descend(value, path, findings);
@@ -104,12 +128,25 @@ final class ReferenceRules {
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String key = String.valueOf(entry.getKey());
-                walk(key, entry.getValue(), path + "." + key, findings, Set.of());
+                Object child = entry.getValue();
+                // walk does nothing with a scalar under a name that is not a reference.
+                if (isReferenceName(key) || isContainer(child)) {
+                    walk(key, child, path + "." + key, findings, Set.of());
+                }
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                descend(list.get(i), path + "[" + i + "]", findings);
+                Object element = list.get(i);
+                if (isContainer(element)) descend(element, path + "[" + i + "]", findings);
             }
         }
+    }
+
+    private static boolean isReferenceName(String name) {
+        return name.endsWith("_ref") || name.endsWith("_refs");
+    }
+
+    private static boolean isContainer(Object value) {
+        return value instanceof Map<?, ?> || value instanceof List<?>;
     }
 }

@@ -1,13 +1,9 @@
 package org.entente.core.stix;
 
-import java.math.BigDecimal;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Type-specific MUSTs of the relationship objects (chapter 5): relationship and sighting. */
 final class RelationshipObjectRules {
-    private static final Pattern RELATIONSHIP_TYPE = Pattern.compile("[a-z0-9-]+");
-    private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(999_999_999);
+    private static final long MAX_COUNT = 999_999_999;
 
     private RelationshipObjectRules() {}
 
@@ -22,7 +18,7 @@ final class RelationshipObjectRules {
     private static void relationship(StixObject object, Findings findings) {
         Object type = object.get("relationship_type");
         if (object.has("relationship_type")
-                && !(type instanceof String s && RELATIONSHIP_TYPE.matcher(s).matches())) {
+                && !(type instanceof String s && Ascii.isLowercaseLettersDigitsHyphens(s))) {
             findings.error("relationship_type", "relationship_type MUST be ASCII a-z, 0-9 and hyphen (5.1)");
         }
         for (String end : new String[] {"source_ref", "target_ref"}) {
@@ -31,11 +27,8 @@ final class RelationshipObjectRules {
     }
 
     private static void sighting(StixObject object, Findings findings) {
-        if (object.has("count")) {
-            Optional<BigDecimal> count = JsonValues.integer(object.get("count"));
-            if (count.isEmpty() || count.get().signum() < 0 || count.get().compareTo(MAX_COUNT) > 0) {
-                findings.error("count", "count MUST be an integer from 0 to 999,999,999 (5.2)");
-            }
+        if (object.has("count") && !JsonValues.isIntegerBetween(object.get("count"), 0, MAX_COUNT)) {
+            findings.error("count", "count MUST be an integer from 0 to 999,999,999 (5.2)");
         }
         if (object.has("summary") && !(object.get("summary") instanceof Boolean)) {
             findings.error("summary", "summary MUST be a boolean (5.2)");
@@ -49,14 +42,14 @@ final class RelationshipObjectRules {
                                   StixCategory... excluded) {
         Object value = object.get(property);
         if (!(value instanceof String text)) return;
-        StixIdentifier.parse(text).ifPresent(id -> {
-            StixCategory category = StixTypes.categoryOf(id.type());
-            for (StixCategory no : excluded) {
-                if (category == no) {
-                    findings.error(property, property + " MUST refer to " + expected + ", not a " + id.type() + " (" + section + ")");
-                    return;
-                }
+        String type = StixIdentifier.typeOf(text);
+        if (type == null) return; // not an identifier: ReferenceRules reports that
+        StixCategory category = StixTypes.categoryOf(type);
+        for (StixCategory no : excluded) {
+            if (category == no) {
+                findings.error(property, property + " MUST refer to " + expected + ", not a " + type + " (" + section + ")");
+                return;
             }
-        });
+        }
     }
 }

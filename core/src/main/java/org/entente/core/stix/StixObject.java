@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 public final class StixObject {
     private final Map<String, Object> properties;
+    /** {@link #type()}, kept once found: every rule family of the validator asks for it. */
+    private String type;
 
     private StixObject(Map<String, Object> properties) {
         this.properties = properties;
@@ -47,12 +49,18 @@ public final class StixObject {
 
     /** The {@code type} property, or the empty string when it is missing or not a string. */
     public String type() {
-        return string("type").orElse("");
+        // Unsynchronised on purpose: the tree is read-only, so a racing thread can only compute the same value.
+        String known = type;
+        if (known == null) {
+            known = properties.get("type") instanceof String s ? s : "";
+            type = known;
+        }
+        return known;
     }
 
     /** The {@code id} property, or the empty string when it is missing or not a string. */
     public String id() {
-        return string("id").orElse("");
+        return properties.get("id") instanceof String s ? s : "";
     }
 
     /** {@code spec_version}; STIX 2.0 objects have none (their bundle carries it). */

@@ -1,6 +1,5 @@
 package org.entente.core.stix;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,41 +34,46 @@ final class TimestampRules {
                     "account_first_login", "account_last_login")),
             Map.entry("x509-certificate", Set.of("validity_not_before", "validity_not_after")));
 
-    /** Two properties the specification orders, for the listed types. */
-    private record Order(Set<String> types, String earlier, String later, boolean strictly, String section) {}
+    /** Two properties the specification orders. */
+    private record Order(String earlier, String later, boolean strictly, String section) {}
 
-    private static final List<Order> ORDERS = List.of(
-            new Order(Set.of("campaign"), "first_seen", "last_seen", false, "4.2"),
-            new Order(Set.of("infrastructure"), "first_seen", "last_seen", false, "4.8"),
-            new Order(Set.of("intrusion-set"), "first_seen", "last_seen", false, "4.9"),
-            new Order(Set.of("malware"), "first_seen", "last_seen", false, "4.11"),
-            new Order(Set.of("threat-actor"), "first_seen", "last_seen", false, "4.17"),
-            new Order(Set.of("sighting"), "first_seen", "last_seen", false, "5.2"),
-            new Order(Set.of("observed-data"), "first_observed", "last_observed", false, "4.14"),
-            new Order(Set.of("indicator"), "valid_from", "valid_until", true, "4.7"),
-            new Order(Set.of("relationship"), "start_time", "stop_time", true, "5.1"),
-            new Order(Set.of("network-traffic"), "start", "end", false, "6.12"));
+    /** Object type → the one pair of its properties the specification orders (no type has more than one). */
+    private static final Map<String, Order> ORDERS = Map.ofEntries(
+            Map.entry("campaign", new Order("first_seen", "last_seen", false, "4.2")),
+            Map.entry("infrastructure", new Order("first_seen", "last_seen", false, "4.8")),
+            Map.entry("intrusion-set", new Order("first_seen", "last_seen", false, "4.9")),
+            Map.entry("malware", new Order("first_seen", "last_seen", false, "4.11")),
+            Map.entry("threat-actor", new Order("first_seen", "last_seen", false, "4.17")),
+            Map.entry("sighting", new Order("first_seen", "last_seen", false, "5.2")),
+            Map.entry("observed-data", new Order("first_observed", "last_observed", false, "4.14")),
+            Map.entry("indicator", new Order("valid_from", "valid_until", true, "4.7")),
+            Map.entry("relationship", new Order("start_time", "stop_time", true, "5.1")),
+            Map.entry("network-traffic", new Order("start", "end", false, "6.12")));
 
     private TimestampRules() {}
 
     static void check(StixObject object, Findings findings) {
-        for (String name : TIMESTAMPS.getOrDefault(object.type(), Set.of())) {
-            if (object.has(name) && JsonValues.timestamp(object.get(name)).isEmpty()) {
+        String type = object.type();
+        for (String name : TIMESTAMPS.getOrDefault(type, Set.of())) {
+            Object value = object.get(name);
+            if (value == null && !object.has(name)) continue;
+            if (!JsonValues.isTimestamp(value)) {
                 findings.error(name, name + " MUST be a timestamp YYYY-MM-DDTHH:mm:ss[.s+]Z in UTC (2.15), not "
-                        + VersioningRules.shown(object.get(name)));
+                        + VersioningRules.shown(value));
             }
         }
-        for (Order order : ORDERS) {
-            if (!order.types().contains(object.type())) continue;
-            Optional<StixTimestamp> earlier = JsonValues.timestamp(object.get(order.earlier()));
-            Optional<StixTimestamp> later = JsonValues.timestamp(object.get(order.later()));
-            if (earlier.isEmpty() || later.isEmpty()) continue;
-            int comparison = later.get().compareTo(earlier.get());
-            if (comparison < 0 || (order.strictly() && comparison == 0)) {
-                findings.error(order.later(), order.later() + " (" + later.get() + ") MUST be "
-                        + (order.strictly() ? "later than " : "later than or equal to ") + order.earlier()
-                        + " (" + earlier.get() + ") (" + order.section() + ")");
-            }
+        Order order = ORDERS.get(type);
+        if (order == null) return;
+        Object laterValue = object.get(order.later());
+        if (laterValue == null) return; // the common case (no valid_until, say): nothing to order
+        Optional<StixTimestamp> earlier = JsonValues.timestamp(object.get(order.earlier()));
+        Optional<StixTimestamp> later = JsonValues.timestamp(laterValue);
+        if (earlier.isEmpty() || later.isEmpty()) return;
+        int comparison = later.get().compareTo(earlier.get());
+        if (comparison < 0 || (order.strictly() && comparison == 0)) {
+            findings.error(order.later(), order.later() + " (" + later.get() + ") MUST be "
+                    + (order.strictly() ? "later than " : "later than or equal to ") + order.earlier()
+                    + " (" + earlier.get() + ") (" + order.section() + ")");
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.entente.core.stix;
 
-import java.util.Optional;
-
 /**
  * {@code created} and {@code modified} (section 3.2): valid timestamps, precise to at least the millisecond,
  * and {@code modified} not earlier than {@code created}.
@@ -11,26 +9,42 @@ final class VersioningRules {
 
     /** @param millisecondPrecision false for STIX 2.0 content, which had no precision rule */
     static void check(StixObject object, Findings findings, boolean millisecondPrecision) {
-        Optional<StixTimestamp> created = timestamp(object, "created", findings, millisecondPrecision);
-        Optional<StixTimestamp> modified = timestamp(object, "modified", findings, millisecondPrecision);
-        if (created.isPresent() && modified.isPresent() && modified.get().compareTo(created.get()) < 0) {
-            findings.error("modified", "modified (" + modified.get() + ") MUST be later than or equal to created ("
-                    + created.get() + ") (3.2)");
+        String created = timestamp(object, "created", findings, millisecondPrecision);
+        String modified;
+        if (created != null && created.equals(object.get("modified"))) {
+            // A first version: modified is created's text, so it earns the same verdicts without a second scan.
+            if (millisecondPrecision) precision("modified", created, findings);
+            modified = created;
+        } else {
+            modified = timestamp(object, "modified", findings, millisecondPrecision);
+        }
+        // Equal text is the same instant (the common case of a first version), so only different texts are compared.
+        if (created != null && modified != null && !created.equals(modified)
+                && StixTimestamp.parse(modified).compareTo(StixTimestamp.parse(created)) < 0) {
+            findings.error("modified", "modified (" + modified + ") MUST be later than or equal to created ("
+                    + created + ") (3.2)");
         }
     }
 
-    private static Optional<StixTimestamp> timestamp(StixObject object, String name, Findings findings,
-                                                     boolean millisecondPrecision) {
-        if (!object.has(name)) return Optional.empty();
-        Optional<StixTimestamp> value = JsonValues.timestamp(object.get(name));
-        if (value.isEmpty()) {
+    /** The text of a timestamp property when it is a valid timestamp, else null (reporting why when it is present). */
+    private static String timestamp(StixObject object, String name, Findings findings, boolean millisecondPrecision) {
+        Object value = object.get(name);
+        if (value == null && !object.has(name)) return null;
+        if (!JsonValues.isTimestamp(value)) {
             findings.error(name, name + " MUST be a timestamp YYYY-MM-DDTHH:mm:ss[.s+]Z in UTC (2.15), not "
-                    + shown(object.get(name)));
-        } else if (millisecondPrecision && value.get().fractionDigits() < 3) {
-            findings.error(name, name + " MUST be precise to the millisecond, e.g. 2016-05-12T08:17:27.000Z (3.2), not "
-                    + value.get());
+                    + shown(value));
+            return null;
         }
-        return value;
+        String text = (String) value;
+        if (millisecondPrecision) precision(name, text, findings);
+        return text;
+    }
+
+    private static void precision(String name, String timestamp, Findings findings) {
+        if (StixTimestamp.fractionDigitsOf(timestamp) < 3) {
+            findings.error(name, name + " MUST be precise to the millisecond, e.g. 2016-05-12T08:17:27.000Z (3.2), not "
+                    + timestamp);
+        }
     }
 
     static String shown(Object value) {
