@@ -113,7 +113,9 @@ class GeneratedObjectsProperties {
     }
 
     private static Arbitrary<Map<String, Object>> customProperties() {
-        Arbitrary<String> names = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12).map(s -> "x_acme_" + s);
+        // Names ending in _ref or _refs must hold identifiers (STIX 2.1 section 3.1): keep them out of free-form custom values.
+        Arbitrary<String> names = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12).map(s -> "x_acme_" + s)
+                .filter(n -> !n.endsWith("_ref") && !n.endsWith("_refs"));
         return Arbitraries.maps(names, topLevelValues()).ofMaxSize(4).map(LinkedHashMap<String, Object>::new);
     }
 
