@@ -19,7 +19,7 @@ public final class Ingest {
     /**
      * Objects per transaction of {@link #stream}. Each new object id lands at a random place in the store's
      * unique index, so a transaction rewrites about one index page per object until most of the index is
-     * touched; 10,000 per transaction instead of 2,000 halves the bytes a SQLite import writes
+     * touched; 10,000 per transaction instead of 2,000 cuts the bytes a SQLite import writes by a third
      * (docs/PERFORMANCE.md), for about 60-100 MiB more heap while a batch is pending.
      */
     public static final int DEFAULT_BATCH = 10_000;
