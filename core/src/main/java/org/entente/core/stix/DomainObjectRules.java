@@ -12,7 +12,8 @@ final class DomainObjectRules {
     private DomainObjectRules() {}
 
     static void check(StixObject object, Findings findings) {
-        if (object.has("name") && !(object.get("name") instanceof String)) {
+        Object name = object.valueOrAbsent("name");
+        if (name != StixObject.ABSENT && !(name instanceof String)) {
             findings.error("name", "name MUST be a string");
         }
         switch (object.type()) {

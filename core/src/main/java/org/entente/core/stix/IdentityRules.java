@@ -33,7 +33,7 @@ final class IdentityRules {
                     : "id MUST be an identifier string, not " + JsonValues.describe(id) + " (2.9)");
             return;
         }
-        if (!StixIdentifier.isWellFormed(idText)) {
+        if (!findings.isIdentifier(idText)) {
             findings.error("id", "id '" + idText + "' MUST be <type>--<RFC 4122 UUID> (2.9)");
         } else if (type instanceof String typeName && !StixIdentifier.hasType(idText, typeName)) {
             findings.error("id", "the type part of id '" + idText + "' MUST equal the object's type '"

@@ -75,13 +75,13 @@ final class ReferenceRules {
 
     /** Checks one value that must be an identifier of one of {@code types} (any type when the set is empty). */
     static void requireReferenceTo(Object value, String path, Findings findings, String section, Set<String> types) {
-        if (!refersTo(value, types)) reportBadReference(value, path, findings, section, types);
+        if (!refersTo(value, types, findings)) reportBadReference(value, path, findings, section, types);
     }
 
     /** True when the value is an identifier of one of {@code types} (of any type when the set is empty). */
-    static boolean refersTo(Object value, Set<String> types) {
+    static boolean refersTo(Object value, Set<String> types, Findings findings) {
         if (!(value instanceof String text)) return false;
-        if (!StixIdentifier.isWellFormed(text)) return false;
+        if (!findings.isIdentifier(text)) return false;
         if (types.isEmpty()) return true; // the usual case
         // The sets hold one to four types: comparing in place is cheaper than cutting out the type and hashing it.
         for (String type : types) {
@@ -115,7 +115,7 @@ final class ReferenceRules {
                 return;
             }
             for (int i = 0; i < list.size(); i++) {
-                if (!refersTo(list.get(i), types)) {
+                if (!refersTo(list.get(i), types, findings)) {
                     reportBadReference(list.get(i), path + "[" + i + "]", findings, "2.9", types);
                 }
             }

@@ -42,8 +42,8 @@ final class RelationshipObjectRules {
                                   StixCategory... excluded) {
         Object value = object.get(property);
         if (!(value instanceof String text)) return;
-        String type = StixIdentifier.typeOf(text);
-        if (type == null) return; // not an identifier: ReferenceRules reports that
+        if (!findings.isIdentifier(text)) return; // not an identifier: ReferenceRules reports that
+        String type = StixIdentifier.typePartOf(text);
         StixCategory category = StixTypes.categoryOf(type);
         for (StixCategory no : excluded) {
             if (category == no) {

@@ -31,10 +31,11 @@ final class Stix21Validator implements StixValidator {
             MetaObjectRules.bundle(object, findings);
             return findings.violations();
         }
-        if (object.has("spec_version") && !StixVersions.V21.equals(object.get("spec_version"))) {
+        Object specVersion = object.valueOrAbsent("spec_version");
+        if (specVersion != StixObject.ABSENT && !StixVersions.V21.equals(specVersion)) {
             // STIX 2.0 objects carry no spec_version (their bundle does), so an object naming any other value is wrong.
             findings.error("spec_version", "spec_version MUST be \"2.1\" (3.2); STIX 2.0 objects carry none, not "
-                    + VersioningRules.shown(object.get("spec_version")));
+                    + VersioningRules.shown(specVersion));
         }
         if (StixVersions.V20.equals(version)) {
             stix20(object, category, findings);
@@ -47,7 +48,8 @@ final class Stix21Validator implements StixValidator {
         ExtensionRules.check(object, findings);
         ReferenceRules.check(object, findings);
         TimestampRules.check(object, findings);
-        if (object.has("hashes")) HashesRules.check(object.get("hashes"), "hashes", findings);
+        Object hashes = object.valueOrAbsent("hashes");
+        if (hashes != StixObject.ABSENT) HashesRules.check(hashes, "hashes", findings);
         switch (category) {
             case SDO -> {
                 VersioningRules.check(object, findings, true);
@@ -84,7 +86,7 @@ final class Stix21Validator implements StixValidator {
 
     private static void deterministicId(StixObject object, Findings findings) {
         ScoIds.deterministicId(object).ifPresent(expected -> {
-            if (StixIdentifier.isIdentifier(object.id()) && !expected.equals(object.id())) {
+            if (findings.isIdentifier(object.id()) && !expected.equals(object.id())) {
                 findings.warning("id", "the id of a " + object.type() + " SHOULD be the UUIDv5 of its ID contributing "
                         + "properties, " + expected + " (2.9)");
             }

@@ -41,6 +41,11 @@ public record StixIdentifier(String type, UUID uuid) {
         return isWellFormed(text) ? text.substring(0, text.length() - SEPARATOR_AND_UUID) : null;
     }
 
+    /** The type part of an identifier already found {@link #isWellFormed well-formed}. */
+    static String typePartOf(String identifier) {
+        return identifier.substring(0, identifier.length() - SEPARATOR_AND_UUID);
+    }
+
     /** True when {@code identifier}, a well-formed identifier, has the type part {@code type}; no substring made. */
     static boolean hasType(String identifier, String type) {
         return identifier.length() - SEPARATOR_AND_UUID == type.length() && identifier.startsWith(type);
@@ -65,33 +70,45 @@ public record StixIdentifier(String type, UUID uuid) {
         return true;
     }
 
+    /** Character classes of a UUID, as bits: which positions of {@link #UUID_LAYOUT} a character may fill. */
+    private static final byte HEX = 1, HYPHEN = 2, VERSION = 4, VARIANT = 8;
+    /** For each ASCII character, the classes it belongs to. */
+    private static final byte[] CLASSES = new byte[128];
     /**
-     * {@code xxxxxxxx-xxxx-Vxxx-Nxxx-xxxxxxxxxxxx} from {@code start} to the end of the text: hexadecimal digits
-     * in either case, the version V from 1 to 5, the variant N one of 8, 9, a, b (RFC 4122).
+     * {@code xxxxxxxx-xxxx-Vxxx-Nxxx-xxxxxxxxxxxx}: for each of the 36 positions the class its character must
+     * have: hexadecimal digits in either case, the version V from 1 to 5, the variant N one of 8, 9, a, b
+     * (RFC 4122).
      */
-    private static boolean isUuid(String text, int s) {
-        return isHex(text, s, 8) && text.charAt(s + 8) == '-'
-                && isHex(text, s + 9, 4) && text.charAt(s + 13) == '-'
-                && isVersion(text.charAt(s + 14)) && isHex(text, s + 15, 3) && text.charAt(s + 18) == '-'
-                && isVariant(text.charAt(s + 19)) && isHex(text, s + 20, 3) && text.charAt(s + 23) == '-'
-                && isHex(text, s + 24, 12);
+    private static final byte[] UUID_LAYOUT = new byte[UUID_LENGTH];
+
+    static {
+        for (char c = 0; c < CLASSES.length; c++) {
+            if (Ascii.isHexDigit(c)) CLASSES[c] |= HEX;
+            if (c >= '1' && c <= '5') CLASSES[c] |= VERSION;
+            if ("89abAB".indexOf(c) >= 0) CLASSES[c] |= VARIANT;
+        }
+        CLASSES['-'] |= HYPHEN;
+        String layout = "xxxxxxxx-xxxx-Vxxx-Nxxx-xxxxxxxxxxxx";
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            UUID_LAYOUT[i] = switch (layout.charAt(i)) {
+                case '-' -> HYPHEN;
+                case 'V' -> VERSION;
+                case 'N' -> VARIANT;
+                default -> HEX;
+            };
+        }
     }
 
-    private static boolean isHex(String text, int start, int count) {
-        for (int i = start; i < start + count; i++) {
-            if (!Ascii.isHexDigit(text.charAt(i))) return false;
+    /**
+     * A UUID from {@code start} to the end of the text. One table lookup per character rather than a chain
+     * of comparisons: this scan runs for every identifier of every object, several per object.
+     */
+    private static boolean isUuid(String text, int start) {
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            char c = text.charAt(start + i);
+            if (c >= CLASSES.length || (CLASSES[c] & UUID_LAYOUT[i]) == 0) return false;
         }
         return true;
-    }
-
-    /** RFC 4122 versions 1 (time) to 5 (SHA-1 name based). */
-    private static boolean isVersion(char c) {
-        return c >= '1' && c <= '5';
-    }
-
-    /** The RFC 4122 variant, binary 10xx: 8, 9, a or b in either case. */
-    private static boolean isVariant(char c) {
-        return c == '8' || c == '9' || c == 'a' || c == 'b' || c == 'A' || c == 'B';
     }
 
     @Override
