@@ -1,7 +1,6 @@
 package org.entente.core.stix;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The STIX 2.1 rules, applied in families, each in its own class: identity (type and id), required
@@ -25,7 +24,9 @@ final class Stix21Validator implements StixValidator {
     public List<Violation> validate(StixObject object, String bundleSpecVersion) {
         Findings findings = new Findings(object.id());
         IdentityRules.check(object, findings);
-        StixCategory category = StixTypes.categoryOf(object.type());
+        // Looked up once: the category and the required properties both come from the type's entry.
+        StixType definition = StixTypes.of(object.type()).orElse(null);
+        StixCategory category = definition == null ? StixCategory.CUSTOM : definition.category();
         String version = StixVersions.specVersionOf(object, bundleSpecVersion);
         if (category == StixCategory.BUNDLE) {
             MetaObjectRules.bundle(object, findings);
@@ -41,7 +42,7 @@ final class Stix21Validator implements StixValidator {
             stix20(object, category, findings);
             return findings.violations();
         }
-        required(object, findings);
+        if (definition != null) required(object, definition, findings);
         PropertyNameRules.check(object, findings);
         CommonPropertyRules.check(object, findings);
         GranularMarkingRules.check(object, findings);
@@ -73,13 +74,11 @@ final class Stix21Validator implements StixValidator {
         return findings.violations();
     }
 
-    private static void required(StixObject object, Findings findings) {
-        Optional<StixType> type = StixTypes.of(object.type());
-        if (type.isEmpty()) return;
-        for (String name : type.get().required()) {
+    private static void required(StixObject object, StixType type, Findings findings) {
+        for (String name : type.required()) {
             // type and id are reported by IdentityRules.
             if (!object.has(name) && !name.equals("type") && !name.equals("id")) {
-                findings.error(name, name + " is required for " + object.type() + " (" + type.get().section() + ")");
+                findings.error(name, name + " is required for " + object.type() + " (" + type.section() + ")");
             }
         }
     }

@@ -65,13 +65,16 @@ public record StixIdentifier(String type, UUID uuid) {
         if (text.charAt(0) == '-' || text.charAt(end - 1) == '-') return false;
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            if (!Ascii.isLowercaseLetterOrDigit(c) && c != '-') return false;
+            if (c >= CLASSES.length || (CLASSES[c] & TYPE_CHARACTER) == 0) return false;
         }
         return true;
     }
 
-    /** Character classes of a UUID, as bits: which positions of {@link #UUID_LAYOUT} a character may fill. */
-    private static final byte HEX = 1, HYPHEN = 2, VERSION = 4, VARIANT = 8;
+    /**
+     * Character classes of an identifier, as bits: which positions of {@link #UUID_LAYOUT} a character may
+     * fill, and whether it may appear in the type part (a-z, 0-9, hyphen).
+     */
+    private static final byte HEX = 1, HYPHEN = 2, VERSION = 4, VARIANT = 8, TYPE_CHARACTER = 16;
     /** For each ASCII character, the classes it belongs to. */
     private static final byte[] CLASSES = new byte[128];
     /**
@@ -86,6 +89,7 @@ public record StixIdentifier(String type, UUID uuid) {
             if (Ascii.isHexDigit(c)) CLASSES[c] |= HEX;
             if (c >= '1' && c <= '5') CLASSES[c] |= VERSION;
             if ("89abAB".indexOf(c) >= 0) CLASSES[c] |= VARIANT;
+            if (Ascii.isLowercaseLetterOrDigit(c) || c == '-') CLASSES[c] |= TYPE_CHARACTER;
         }
         CLASSES['-'] |= HYPHEN;
         String layout = "xxxxxxxx-xxxx-Vxxx-Nxxx-xxxxxxxxxxxx";

@@ -55,8 +55,8 @@ final class TimestampRules {
     static void check(StixObject object, Findings findings) {
         String type = object.type();
         for (String name : TIMESTAMPS.getOrDefault(type, Set.of())) {
-            Object value = object.get(name);
-            if (value == null && !object.has(name)) continue;
+            Object value = object.valueOrAbsent(name);
+            if (value == StixObject.ABSENT) continue;
             if (!JsonValues.isTimestamp(value)) {
                 findings.error(name, name + " MUST be a timestamp YYYY-MM-DDTHH:mm:ss[.s+]Z in UTC (2.15), not "
                         + VersioningRules.shown(value));
