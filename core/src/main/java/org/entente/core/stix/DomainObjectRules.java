@@ -123,7 +123,8 @@ final class DomainObjectRules {
     }
 
     static void requireString(StixObject object, String name, String section, Findings findings) {
-        if (object.has(name) && !(object.get(name) instanceof String)) {
+        Object value = object.valueOrAbsent(name);
+        if (value != StixObject.ABSENT && !(value instanceof String)) {
             findings.error(name, name + " MUST be a string (" + section + ")");
         }
     }

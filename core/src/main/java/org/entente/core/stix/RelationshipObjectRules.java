@@ -16,8 +16,8 @@ final class RelationshipObjectRules {
     }
 
     private static void relationship(StixObject object, Findings findings) {
-        Object type = object.get("relationship_type");
-        if (object.has("relationship_type")
+        Object type = object.valueOrAbsent("relationship_type");
+        if (type != StixObject.ABSENT
                 && !(type instanceof String s && Ascii.isLowercaseLettersDigitsHyphens(s))) {
             findings.error("relationship_type", "relationship_type MUST be ASCII a-z, 0-9 and hyphen (5.1)");
         }
@@ -27,10 +27,12 @@ final class RelationshipObjectRules {
     }
 
     private static void sighting(StixObject object, Findings findings) {
-        if (object.has("count") && !JsonValues.isIntegerBetween(object.get("count"), 0, MAX_COUNT)) {
+        Object count = object.valueOrAbsent("count");
+        if (count != StixObject.ABSENT && !JsonValues.isIntegerBetween(count, 0, MAX_COUNT)) {
             findings.error("count", "count MUST be an integer from 0 to 999,999,999 (5.2)");
         }
-        if (object.has("summary") && !(object.get("summary") instanceof Boolean)) {
+        Object summary = object.valueOrAbsent("summary");
+        if (summary != StixObject.ABSENT && !(summary instanceof Boolean)) {
             findings.error("summary", "summary MUST be a boolean (5.2)");
         }
         notToward(object, "sighting_of_ref", "an SDO", "5.2", findings,

@@ -76,8 +76,8 @@ final class Stix21Validator implements StixValidator {
 
     private static void required(StixObject object, StixType type, Findings findings) {
         for (String name : type.required()) {
-            // type and id are reported by IdentityRules.
-            if (!object.has(name) && !name.equals("type") && !name.equals("id")) {
+            // type and id are reported by IdentityRules (and tested first, as they are cheaper than a lookup).
+            if (!name.equals("type") && !name.equals("id") && !object.has(name)) {
                 findings.error(name, name + " is required for " + object.type() + " (" + type.section() + ")");
             }
         }
