@@ -137,9 +137,20 @@ final class ReferenceRules {
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 Object element = list.get(i);
-                if (isContainer(element)) descend(element, path + "[" + i + "]", findings);
+                // Only an element that can hold a reference needs its path (a kill chain phase, say, cannot).
+                if (mayHoldReference(element)) descend(element, path + "[" + i + "]", findings);
             }
         }
+    }
+
+    /** A list, or a map with a reference-named key or a container value: what {@link #descend} could report in. */
+    private static boolean mayHoldReference(Object value) {
+        if (value instanceof List<?>) return true;
+        if (!(value instanceof Map<?, ?> map)) return false;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (isReferenceName(String.valueOf(entry.getKey())) || isContainer(entry.getValue())) return true;
+        }
+        return false;
     }
 
     private static boolean isReferenceName(String name) {
