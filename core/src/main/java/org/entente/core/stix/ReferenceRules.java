@@ -158,6 +158,9 @@ final class ReferenceRules {
     }
 
     private static boolean isContainer(Object value) {
+        // Most values are strings; String is a final class, so this first test is one comparison, where the
+        // interface tests that follow have to search the value's supertypes.
+        if (value instanceof String) return false;
         return value instanceof Map<?, ?> || value instanceof List<?>;
     }
 }
