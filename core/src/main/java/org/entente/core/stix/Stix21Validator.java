@@ -23,9 +23,9 @@ final class Stix21Validator implements StixValidator {
     @Override
     public List<Violation> validate(StixObject object, String bundleSpecVersion) {
         Findings findings = new Findings(object.id());
-        IdentityRules.check(object, findings);
-        // Looked up once: the category and the required properties both come from the type's entry.
+        // Looked up once: the type rules, the category and the required properties all come from the type's entry.
         StixType definition = StixTypes.of(object.type()).orElse(null);
+        IdentityRules.check(object, definition != null, findings);
         StixCategory category = definition == null ? StixCategory.CUSTOM : definition.category();
         String version = StixVersions.specVersionOf(object, bundleSpecVersion);
         if (category == StixCategory.BUNDLE) {
