@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static org.entente.core.stix.StixObject.ABSENT;
+
 /**
  * The shapes of the optional common properties (section 3.2) and of the common data types they use:
  * {@code created_by_ref}, {@code labels}, {@code confidence} (0-100), {@code lang} (RFC 5646),
@@ -23,32 +25,39 @@ final class CommonPropertyRules {
     private CommonPropertyRules() {}
 
     static void check(StixObject object, Findings findings) {
-        if (object.has("created_by_ref")) {
-            ReferenceRules.requireReferenceTo(object.get("created_by_ref"), "created_by_ref", findings,
-                    "3.2", IDENTITY);
+        Object createdBy = object.valueOrAbsent("created_by_ref");
+        if (createdBy != ABSENT) {
+            ReferenceRules.requireReferenceTo(createdBy, "created_by_ref", findings, "3.2", IDENTITY);
         }
-        if (object.has("labels") && !JsonValues.isStringList(object.get("labels"))) {
+        Object labels = object.valueOrAbsent("labels");
+        if (labels != ABSENT && !JsonValues.isStringList(labels)) {
             findings.error("labels", "labels MUST be a non-empty list of strings (3.2)");
         }
-        if (object.has("confidence") && !JsonValues.isIntegerBetween(object.get("confidence"), 0, 100)) {
+        Object confidence = object.valueOrAbsent("confidence");
+        if (confidence != ABSENT && !JsonValues.isIntegerBetween(confidence, 0, 100)) {
             findings.error("confidence", "confidence MUST be an integer from 0 to 100 (3.2)");
         }
-        if (object.has("lang") && !(object.get("lang") instanceof String lang && LANGUAGE_TAG.matcher(lang).matches())) {
+        Object language = object.valueOrAbsent("lang");
+        if (language != ABSENT && !(language instanceof String lang && LANGUAGE_TAG.matcher(lang).matches())) {
             findings.error("lang", "lang MUST be an RFC 5646 language code (3.2)");
         }
         for (String flag : FLAGS) {
-            if (object.has(flag) && !(object.get(flag) instanceof Boolean)) {
+            Object value = object.valueOrAbsent(flag);
+            if (value != ABSENT && !(value instanceof Boolean)) {
                 findings.error(flag, flag + " MUST be a boolean (3.2)");
             }
         }
-        if (object.has("external_references")) {
-            externalReferences(object.get("external_references"), findings);
+        Object externalReferences = object.valueOrAbsent("external_references");
+        if (externalReferences != ABSENT) {
+            externalReferences(externalReferences, findings);
         }
-        if (object.has("object_marking_refs")) {
-            markingReferences(object, findings);
+        Object markings = object.valueOrAbsent("object_marking_refs");
+        if (markings != ABSENT) {
+            markingReferences(object, markings, findings);
         }
-        if (object.has("kill_chain_phases")) {
-            killChainPhases(object.get("kill_chain_phases"), "kill_chain_phases", findings);
+        Object killChainPhases = object.valueOrAbsent("kill_chain_phases");
+        if (killChainPhases != ABSENT) {
+            killChainPhases(killChainPhases, "kill_chain_phases", findings);
         }
     }
 
@@ -78,8 +87,7 @@ final class CommonPropertyRules {
         }
     }
 
-    private static void markingReferences(StixObject object, Findings findings) {
-        Object value = object.get("object_marking_refs");
+    private static void markingReferences(StixObject object, Object value, Findings findings) {
         if (!(value instanceof List<?> refs)) {
             findings.error("object_marking_refs", "object_marking_refs MUST be a list of marking-definition ids (7.2.2)");
             return;
@@ -88,7 +96,7 @@ final class CommonPropertyRules {
         for (int i = 0; i < refs.size(); i++) {
             Object ref = refs.get(i);
             boolean marksItself = markingDefinition && object.id().equals(ref);
-            if (ReferenceRules.refersTo(ref, MARKING_DEFINITION) && !marksItself) continue;
+            if (ReferenceRules.refersTo(ref, MARKING_DEFINITION, findings) && !marksItself) continue;
             // Only a bad reference needs its path.
             String path = "object_marking_refs[" + i + "]";
             ReferenceRules.requireReferenceTo(ref, path, findings, "7.2.2", MARKING_DEFINITION);

@@ -12,7 +12,8 @@ final class DomainObjectRules {
     private DomainObjectRules() {}
 
     static void check(StixObject object, Findings findings) {
-        if (object.has("name") && !(object.get("name") instanceof String)) {
+        Object name = object.valueOrAbsent("name");
+        if (name != StixObject.ABSENT && !(name instanceof String)) {
             findings.error("name", "name MUST be a string");
         }
         switch (object.type()) {
@@ -122,7 +123,8 @@ final class DomainObjectRules {
     }
 
     static void requireString(StixObject object, String name, String section, Findings findings) {
-        if (object.has(name) && !(object.get(name) instanceof String)) {
+        Object value = object.valueOrAbsent(name);
+        if (value != StixObject.ABSENT && !(value instanceof String)) {
             findings.error(name, name + " MUST be a string (" + section + ")");
         }
     }

@@ -20,8 +20,9 @@ final class ExtensionRules {
     private ExtensionRules() {}
 
     static void check(StixObject object, Findings findings) {
-        if (!object.has("extensions")) return;
-        Optional<Map<String, Object>> extensions = JsonValues.object(object.get("extensions"));
+        Object extensionsValue = object.valueOrAbsent("extensions");
+        if (extensionsValue == StixObject.ABSENT) return;
+        Optional<Map<String, Object>> extensions = JsonValues.object(extensionsValue);
         if (extensions.isEmpty() || extensions.get().isEmpty()) {
             findings.error("extensions", "extensions MUST be a non-empty dictionary of extension name or id to extension (7.3)");
             return;

@@ -19,8 +19,9 @@ final class GranularMarkingRules {
     private GranularMarkingRules() {}
 
     static void check(StixObject object, Findings findings) {
-        if (!object.has("granular_markings")) return;
-        Optional<List<Object>> markings = JsonValues.list(object.get("granular_markings"));
+        Object value = object.valueOrAbsent("granular_markings");
+        if (value == StixObject.ABSENT) return;
+        Optional<List<Object>> markings = JsonValues.list(value);
         if (markings.isEmpty()) {
             findings.error("granular_markings", "granular_markings MUST be a list of granular markings (7.2.3)");
             return;

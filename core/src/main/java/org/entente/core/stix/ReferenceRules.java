@@ -75,13 +75,13 @@ final class ReferenceRules {
 
     /** Checks one value that must be an identifier of one of {@code types} (any type when the set is empty). */
     static void requireReferenceTo(Object value, String path, Findings findings, String section, Set<String> types) {
-        if (!refersTo(value, types)) reportBadReference(value, path, findings, section, types);
+        if (!refersTo(value, types, findings)) reportBadReference(value, path, findings, section, types);
     }
 
     /** True when the value is an identifier of one of {@code types} (of any type when the set is empty). */
-    static boolean refersTo(Object value, Set<String> types) {
+    static boolean refersTo(Object value, Set<String> types, Findings findings) {
         if (!(value instanceof String text)) return false;
-        if (!StixIdentifier.isWellFormed(text)) return false;
+        if (!findings.isIdentifier(text)) return false;
         if (types.isEmpty()) return true; // the usual case
         // The sets hold one to four types: comparing in place is cheaper than cutting out the type and hashing it.
         for (String type : types) {
@@ -115,7 +115,7 @@ final class ReferenceRules {
                 return;
             }
             for (int i = 0; i < list.size(); i++) {
-                if (!refersTo(list.get(i), types)) {
+                if (!refersTo(list.get(i), types, findings)) {
                     reportBadReference(list.get(i), path + "[" + i + "]", findings, "2.9", types);
                 }
             }
@@ -137,9 +137,20 @@ final class ReferenceRules {
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 Object element = list.get(i);
-                if (isContainer(element)) descend(element, path + "[" + i + "]", findings);
+                // Only an element that can hold a reference needs its path (a kill chain phase, say, cannot).
+                if (mayHoldReference(element)) descend(element, path + "[" + i + "]", findings);
             }
         }
+    }
+
+    /** A list, or a map with a reference-named key or a container value: what {@link #descend} could report in. */
+    private static boolean mayHoldReference(Object value) {
+        if (value instanceof List<?>) return true;
+        if (!(value instanceof Map<?, ?> map)) return false;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (isReferenceName(String.valueOf(entry.getKey())) || isContainer(entry.getValue())) return true;
+        }
+        return false;
     }
 
     private static boolean isReferenceName(String name) {
@@ -147,6 +158,9 @@ final class ReferenceRules {
     }
 
     private static boolean isContainer(Object value) {
+        // Most values are strings; String is a final class, so this first test is one comparison, where the
+        // interface tests that follow have to search the value's supertypes.
+        if (value instanceof String) return false;
         return value instanceof Map<?, ?> || value instanceof List<?>;
     }
 }

@@ -1,7 +1,6 @@
 package org.entente.core.stix;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The STIX 2.1 rules, applied in families, each in its own class: identity (type and id), required
@@ -24,30 +23,34 @@ final class Stix21Validator implements StixValidator {
     @Override
     public List<Violation> validate(StixObject object, String bundleSpecVersion) {
         Findings findings = new Findings(object.id());
-        IdentityRules.check(object, findings);
-        StixCategory category = StixTypes.categoryOf(object.type());
+        // Looked up once: the type rules, the category and the required properties all come from the type's entry.
+        StixType definition = StixTypes.of(object.type()).orElse(null);
+        IdentityRules.check(object, definition != null, findings);
+        StixCategory category = definition == null ? StixCategory.CUSTOM : definition.category();
         String version = StixVersions.specVersionOf(object, bundleSpecVersion);
         if (category == StixCategory.BUNDLE) {
             MetaObjectRules.bundle(object, findings);
             return findings.violations();
         }
-        if (object.has("spec_version") && !StixVersions.V21.equals(object.get("spec_version"))) {
+        Object specVersion = object.valueOrAbsent("spec_version");
+        if (specVersion != StixObject.ABSENT && !StixVersions.V21.equals(specVersion)) {
             // STIX 2.0 objects carry no spec_version (their bundle does), so an object naming any other value is wrong.
             findings.error("spec_version", "spec_version MUST be \"2.1\" (3.2); STIX 2.0 objects carry none, not "
-                    + VersioningRules.shown(object.get("spec_version")));
+                    + VersioningRules.shown(specVersion));
         }
         if (StixVersions.V20.equals(version)) {
             stix20(object, category, findings);
             return findings.violations();
         }
-        required(object, findings);
+        if (definition != null) required(object, definition, findings);
         PropertyNameRules.check(object, findings);
         CommonPropertyRules.check(object, findings);
         GranularMarkingRules.check(object, findings);
         ExtensionRules.check(object, findings);
         ReferenceRules.check(object, findings);
         TimestampRules.check(object, findings);
-        if (object.has("hashes")) HashesRules.check(object.get("hashes"), "hashes", findings);
+        Object hashes = object.valueOrAbsent("hashes");
+        if (hashes != StixObject.ABSENT) HashesRules.check(hashes, "hashes", findings);
         switch (category) {
             case SDO -> {
                 VersioningRules.check(object, findings, true);
@@ -71,20 +74,18 @@ final class Stix21Validator implements StixValidator {
         return findings.violations();
     }
 
-    private static void required(StixObject object, Findings findings) {
-        Optional<StixType> type = StixTypes.of(object.type());
-        if (type.isEmpty()) return;
-        for (String name : type.get().required()) {
-            // type and id are reported by IdentityRules.
-            if (!object.has(name) && !name.equals("type") && !name.equals("id")) {
-                findings.error(name, name + " is required for " + object.type() + " (" + type.get().section() + ")");
+    private static void required(StixObject object, StixType type, Findings findings) {
+        for (String name : type.required()) {
+            // type and id are reported by IdentityRules (and tested first, as they are cheaper than a lookup).
+            if (!name.equals("type") && !name.equals("id") && !object.has(name)) {
+                findings.error(name, name + " is required for " + object.type() + " (" + type.section() + ")");
             }
         }
     }
 
     private static void deterministicId(StixObject object, Findings findings) {
         ScoIds.deterministicId(object).ifPresent(expected -> {
-            if (StixIdentifier.isIdentifier(object.id()) && !expected.equals(object.id())) {
+            if (findings.isIdentifier(object.id()) && !expected.equals(object.id())) {
                 findings.warning("id", "the id of a " + object.type() + " SHOULD be the UUIDv5 of its ID contributing "
                         + "properties, " + expected + " (2.9)");
             }

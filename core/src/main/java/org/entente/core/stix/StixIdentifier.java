@@ -41,9 +41,23 @@ public record StixIdentifier(String type, UUID uuid) {
         return isWellFormed(text) ? text.substring(0, text.length() - SEPARATOR_AND_UUID) : null;
     }
 
-    /** True when {@code identifier}, a well-formed identifier, has the type part {@code type}; no substring made. */
+    /** The type part of an identifier already found {@link #isWellFormed well-formed}. */
+    static String typePartOf(String identifier) {
+        return identifier.substring(0, identifier.length() - SEPARATOR_AND_UUID);
+    }
+
+    /**
+     * True when {@code identifier}, a well-formed identifier, has the type part {@code type}; no substring made.
+     * Compared character by character: type names are a few characters long, too short for the vectorised
+     * comparison behind {@code startsWith} to pay for its set-up, and this runs for most references.
+     */
     static boolean hasType(String identifier, String type) {
-        return identifier.length() - SEPARATOR_AND_UUID == type.length() && identifier.startsWith(type);
+        int length = type.length();
+        if (identifier.length() - SEPARATOR_AND_UUID != length) return false;
+        for (int i = 0; i < length; i++) {
+            if (identifier.charAt(i) != type.charAt(i)) return false;
+        }
+        return true;
     }
 
     /** True when the text is {@code <type>--<UUID>}. */
@@ -60,38 +74,54 @@ public record StixIdentifier(String type, UUID uuid) {
         if (text.charAt(0) == '-' || text.charAt(end - 1) == '-') return false;
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            if (!Ascii.isLowercaseLetterOrDigit(c) && c != '-') return false;
+            if (c >= CLASSES.length || (CLASSES[c] & TYPE_CHARACTER) == 0) return false;
         }
         return true;
     }
 
     /**
-     * {@code xxxxxxxx-xxxx-Vxxx-Nxxx-xxxxxxxxxxxx} from {@code start} to the end of the text: hexadecimal digits
-     * in either case, the version V from 1 to 5, the variant N one of 8, 9, a, b (RFC 4122).
+     * Character classes of an identifier, as bits: which positions of {@link #UUID_LAYOUT} a character may
+     * fill, and whether it may appear in the type part (a-z, 0-9, hyphen).
      */
-    private static boolean isUuid(String text, int s) {
-        return isHex(text, s, 8) && text.charAt(s + 8) == '-'
-                && isHex(text, s + 9, 4) && text.charAt(s + 13) == '-'
-                && isVersion(text.charAt(s + 14)) && isHex(text, s + 15, 3) && text.charAt(s + 18) == '-'
-                && isVariant(text.charAt(s + 19)) && isHex(text, s + 20, 3) && text.charAt(s + 23) == '-'
-                && isHex(text, s + 24, 12);
+    private static final byte HEX = 1, HYPHEN = 2, VERSION = 4, VARIANT = 8, TYPE_CHARACTER = 16;
+    /** For each ASCII character, the classes it belongs to. */
+    private static final byte[] CLASSES = new byte[128];
+    /**
+     * {@code xxxxxxxx-xxxx-Vxxx-Nxxx-xxxxxxxxxxxx}: for each of the 36 positions the class its character must
+     * have: hexadecimal digits in either case, the version V from 1 to 5, the variant N one of 8, 9, a, b
+     * (RFC 4122).
+     */
+    private static final byte[] UUID_LAYOUT = new byte[UUID_LENGTH];
+
+    static {
+        for (char c = 0; c < CLASSES.length; c++) {
+            if (Ascii.isHexDigit(c)) CLASSES[c] |= HEX;
+            if (c >= '1' && c <= '5') CLASSES[c] |= VERSION;
+            if ("89abAB".indexOf(c) >= 0) CLASSES[c] |= VARIANT;
+            if (Ascii.isLowercaseLetterOrDigit(c) || c == '-') CLASSES[c] |= TYPE_CHARACTER;
+        }
+        CLASSES['-'] |= HYPHEN;
+        String layout = "xxxxxxxx-xxxx-Vxxx-Nxxx-xxxxxxxxxxxx";
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            UUID_LAYOUT[i] = switch (layout.charAt(i)) {
+                case '-' -> HYPHEN;
+                case 'V' -> VERSION;
+                case 'N' -> VARIANT;
+                default -> HEX;
+            };
+        }
     }
 
-    private static boolean isHex(String text, int start, int count) {
-        for (int i = start; i < start + count; i++) {
-            if (!Ascii.isHexDigit(text.charAt(i))) return false;
+    /**
+     * A UUID from {@code start} to the end of the text. One table lookup per character rather than a chain
+     * of comparisons: this scan runs for every identifier of every object, several per object.
+     */
+    private static boolean isUuid(String text, int start) {
+        for (int i = 0; i < UUID_LENGTH; i++) {
+            char c = text.charAt(start + i);
+            if (c >= CLASSES.length || (CLASSES[c] & UUID_LAYOUT[i]) == 0) return false;
         }
         return true;
-    }
-
-    /** RFC 4122 versions 1 (time) to 5 (SHA-1 name based). */
-    private static boolean isVersion(char c) {
-        return c >= '1' && c <= '5';
-    }
-
-    /** The RFC 4122 variant, binary 10xx: 8, 9, a or b in either case. */
-    private static boolean isVariant(char c) {
-        return c == '8' || c == '9' || c == 'a' || c == 'b' || c == 'A' || c == 'B';
     }
 
     @Override

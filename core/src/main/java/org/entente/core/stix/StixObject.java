@@ -89,6 +89,17 @@ public final class StixObject {
         return properties.get(name) instanceof String s ? Optional.of(s) : Optional.empty();
     }
 
+    /** Stands for a property the object does not have (a JSON null value cannot: it is a value). */
+    static final Object ABSENT = new Object();
+
+    /**
+     * The value of a property, or {@link #ABSENT}: one map lookup where {@link #has} then {@link #get} take
+     * two. The validator asks for a dozen optional properties of every object, most of them absent.
+     */
+    Object valueOrAbsent(String name) {
+        return properties.getOrDefault(name, ABSENT);
+    }
+
     public boolean has(String name) {
         return properties.containsKey(name);
     }

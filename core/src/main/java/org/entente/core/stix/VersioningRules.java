@@ -28,8 +28,8 @@ final class VersioningRules {
 
     /** The text of a timestamp property when it is a valid timestamp, else null (reporting why when it is present). */
     private static String timestamp(StixObject object, String name, Findings findings, boolean millisecondPrecision) {
-        Object value = object.get(name);
-        if (value == null && !object.has(name)) return null;
+        Object value = object.valueOrAbsent(name);
+        if (value == StixObject.ABSENT) return null;
         if (!JsonValues.isTimestamp(value)) {
             findings.error(name, name + " MUST be a timestamp YYYY-MM-DDTHH:mm:ss[.s+]Z in UTC (2.15), not "
                     + shown(value));
