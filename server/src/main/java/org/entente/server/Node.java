@@ -65,7 +65,7 @@ public final class Node implements AutoCloseable {
             String url = "http://" + config.host() + ":" + http.port() + "/";
             LOG.info("node of {} serving at {} (store {}, TAXII at {}taxii2/, peers at {})",
                     federation.identity().member(), url, store.dialect(), url, federation.url());
-            FeedPull feeds = new FeedPull(new FeedFile(config.dataDir()), store.collections(), ingest, clock);
+            FeedPull feeds = new FeedPull(new FeedFile(config.dataDir()), store.collections(), ingest, clock).start();
             return new Node(store, federation, feeds, http, url, generated);
         } catch (RuntimeException e) {
             if (federation != null) federation.close();

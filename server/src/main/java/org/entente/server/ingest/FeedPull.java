@@ -34,14 +34,19 @@ public final class FeedPull implements AutoCloseable {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, Instant> lastPulled = new ConcurrentHashMap<>();
-    private final Thread loop;
+    private Thread loop;
 
     public FeedPull(FeedFile feeds, CollectionStore collections, Ingest ingest, Clock clock) {
         this.feeds = feeds;
         this.collections = collections;
         this.ingest = ingest;
         this.clock = clock;
-        this.loop = Thread.ofVirtual().name("feed-pull").start(this::run);
+    }
+
+    /** Starts pulling every feed when it is due, in the background, until closed. */
+    public FeedPull start() {
+        loop = Thread.ofVirtual().name("feed-pull").start(this::run);
+        return this;
     }
 
     private void run() {
@@ -105,6 +110,6 @@ public final class FeedPull implements AutoCloseable {
 
     @Override
     public void close() {
-        loop.interrupt();
+        if (loop != null) loop.interrupt();
     }
 }

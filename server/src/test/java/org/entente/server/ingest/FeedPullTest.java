@@ -30,7 +30,8 @@ class FeedPullTest {
             for (int i = 0; i < 1_500; i++) first.add(SampleObjects.malware(SampleObjects.id("malware")));
             assertThat(taxii.post("/taxii2/node/collections/default/objects/", Map.of("objects", first)).status()).isEqualTo(202);
 
-            // Kept apart from the reader node's own feed file, so that only this puller reads the feed.
+            // Kept apart from the reader node's own feed file, and this puller is never started in the
+            // background, so that only the calls below read the feed.
             FeedFile feeds = new FeedFile(dir.resolve("manual"));
             Feed feed = new Feed("partner", source.url() + "taxii2/node/collections/default/", "Bearer source-token", 3600, null);
             feeds.save(feed);
