@@ -15,6 +15,8 @@ public final class ApiRoutes {
         ApiGate gate = new ApiGate(authenticator);
         ShareEndpoints share = new ShareEndpoints(gate, federation.sharing());
         PeerEndpoints peers = new PeerEndpoints(gate, store, federation);
+        byte[] openApi = OpenApiDocument.load();
+        routes.get(BASE + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         routes.get(BASE + "/node", peers::node);
         routes.get(BASE + "/peers", peers::list);
         routes.post(BASE + "/peers", peers::add);
