@@ -15,4 +15,10 @@ public record Share(String objectId, Instant version, String envelopeId, Sharing
         Objects.requireNonNull(envelopeId, "envelopeId");
         Objects.requireNonNull(labels, "labels");
     }
+
+    /** The share of an object's own version (modified, else created; none for most cyber-observables). */
+    public static Share of(org.entente.core.stix.StixObject object, String envelopeId, SharingLabels labels) {
+        return new Share(object.id(), object.version().map(org.entente.core.stix.StixTimestamp::instant).orElse(null),
+                envelopeId, labels);
+    }
 }

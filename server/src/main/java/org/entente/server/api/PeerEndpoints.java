@@ -105,8 +105,7 @@ final class PeerEndpoints {
                 "signing_fingerprint", peer.signingKeyFingerprint(),
                 "paused", peer.paused(),
                 "pending", state.pending(),
-                "lag_seconds", state.oldestPending() == null ? 0
-                        : Math.max(0, java.time.Duration.between(state.oldestPending(), java.time.Instant.now()).toSeconds()),
+                "lag_seconds", state.lag(java.time.Instant.now()).toSeconds(),
                 "last_delivered", state.lastDelivered() == null ? null : state.lastDelivered().toString(),
                 "last_error", state.lastError());
     }

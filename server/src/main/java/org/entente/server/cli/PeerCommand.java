@@ -3,7 +3,6 @@ package org.entente.server.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.entente.core.policy.MemberId;
 import org.entente.federation.identity.Fingerprint;
@@ -57,7 +56,7 @@ final class PeerCommand extends CommandGroup {
             try (Store s = store.open()) {
                 for (Peer p : s.peers().list()) {
                     OutboxState state = s.outbox().state(p.member());
-                    long lag = state.oldestPending() == null ? 0 : Duration.between(state.oldestPending(), Instant.now()).toSeconds();
+                    long lag = state.lag(Instant.now()).toSeconds();
                     out.printf("%s  %-28s %-8s pending=%d lag=%ds last=%s%s%n", p.member(),
                             s.members().find(p.member()).map(m -> m.name()).orElse("?"), p.paused() ? "paused" : "active",
                             state.pending(), lag, state.lastDelivered() == null ? "-" : state.lastDelivered(),

@@ -123,7 +123,7 @@ public final class EnvelopeIngest {
                 }
                 StixObject object = envelope.objects().get(outcome.index());
                 if (stored.add(object.id() + "|" + object.version().map(v -> v.text()).orElse(""))) {
-                    shares.add(new Share(object.id(), object.version().map(v -> v.instant()).orElse(null), envelope.id().value(), labels));
+                    shares.add(Share.of(object, envelope.id().value(), labels));
                 }
             }
         }

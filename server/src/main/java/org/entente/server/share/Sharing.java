@@ -10,7 +10,6 @@ import org.entente.core.policy.MemberId;
 import org.entente.core.policy.SharingLabels;
 import org.entente.core.policy.SharingPolicy;
 import org.entente.core.stix.StixObject;
-import org.entente.core.stix.StixTimestamp;
 import org.entente.core.stix.StixValidator;
 import org.entente.core.stix.Violation;
 import org.entente.core.stix.codec.BundleReader.Element;
@@ -103,7 +102,7 @@ public final class Sharing {
             SignedEnvelope signed = signer.sign(audience, markings, chunk);
             String envelopeId = signed.envelope().id().value();
             store.shares().record(chunk.stream()
-                    .map(o -> new Share(o.id(), o.version().map(StixTimestamp::instant).orElse(null), envelopeId, labels))
+                    .map(o -> Share.of(o, envelopeId, labels))
                     .toList());
             List<MemberId> to = recipients.stream().map(Peer::member).toList();
             store.outbox().enqueue(to, envelopeId, signed.raw().bytes());

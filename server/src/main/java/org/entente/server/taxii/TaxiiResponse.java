@@ -55,24 +55,28 @@ public final class TaxiiResponse {
             at = copy(objects[i], body, at);
         }
         copy(tail, body, at);
-        return items.isEmpty() ? new Envelope(body, null, null) : new Envelope(body,
-                TaxiiTime.dateAdded(items.get(0).dateAdded()), TaxiiTime.dateAdded(items.get(items.size() - 1).dateAdded()));
+        return new Envelope(body, dateAdded(page, 0), dateAdded(page, items.size() - 1));
     }
 
     static void send(Context ctx, Envelope envelope) {
-        if (envelope.dateAddedFirst() != null) {
-            ctx.header("X-TAXII-Date-Added-First", envelope.dateAddedFirst());
-            ctx.header("X-TAXII-Date-Added-Last", envelope.dateAddedLast());
-        }
+        dateAddedHeaders(ctx, envelope.dateAddedFirst(), envelope.dateAddedLast());
         ctx.status(200).contentType(TaxiiMediaType.TAXII).result(envelope.body());
     }
 
     /** X-TAXII-Date-Added-First and -Last (section 3.3.2), when the page has items. */
     static void dateAddedHeaders(Context ctx, Page page) {
-        if (page.items().isEmpty()) return;
-        ctx.header("X-TAXII-Date-Added-First", TaxiiTime.dateAdded(page.items().get(0).dateAdded()));
-        ctx.header("X-TAXII-Date-Added-Last",
-                TaxiiTime.dateAdded(page.items().get(page.items().size() - 1).dateAdded()));
+        dateAddedHeaders(ctx, dateAdded(page, 0), dateAdded(page, page.items().size() - 1));
+    }
+
+    private static void dateAddedHeaders(Context ctx, String first, String last) {
+        if (first == null) return;
+        ctx.header("X-TAXII-Date-Added-First", first);
+        ctx.header("X-TAXII-Date-Added-Last", last);
+    }
+
+    /** The date_added of item {@code i} as TAXII shows it; null for an empty page. */
+    private static String dateAdded(Page page, int i) {
+        return page.items().isEmpty() ? null : TaxiiTime.dateAdded(page.items().get(i).dateAdded());
     }
 
     private static byte[] utf8(String text) {
