@@ -26,6 +26,8 @@ public interface Store extends AutoCloseable {
 
     ShareStore shares();
 
+    CorrelationStore correlation();
+
     /** "sqlite" or "postgresql", for logs and metrics. */
     String dialect();
 

@@ -26,6 +26,21 @@ public sealed interface ObservableKind permits ObservableKind.Simple, Observable
     /** A short stable name, used in keys and error messages: {@code domain-name}, {@code file:hashes.SHA-256}. */
     String label();
 
+    /** The kind a {@link #label()} names; empty for any other text. */
+    static java.util.Optional<ObservableKind> ofLabel(String label) {
+        if (label == null) return java.util.Optional.empty();
+        String hashPrefix = "file:hashes.";
+        if (label.startsWith(hashPrefix)) {
+            return HashAlgorithm.fromName(label.substring(hashPrefix.length()))
+                    .filter(a -> a.stixName().equals(label.substring(hashPrefix.length())))
+                    .map(ObservableKind::fileHash);
+        }
+        for (Simple simple : Simple.values()) {
+            if (simple.label().equals(label)) return java.util.Optional.of(simple);
+        }
+        return java.util.Optional.empty();
+    }
+
     enum Simple implements ObservableKind {
         DOMAIN_NAME("domain-name"),
         URL("url"),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.entente.store.AccountStore;
 import org.entente.store.CollectionStore;
 import org.entente.store.CommunityStore;
+import org.entente.store.CorrelationStore;
 import org.entente.store.InboxStore;
 import org.entente.store.MemberStore;
 import org.entente.store.ObjectStore;
@@ -26,6 +27,7 @@ public final class JdbcStore implements Store {
     private final OutboxStore outbox;
     private final InboxStore inbox;
     private final ShareStore shares;
+    private final CorrelationStore correlation;
 
     public JdbcStore(Database database) {
         this(database, Clock.systemUTC());
@@ -44,6 +46,7 @@ public final class JdbcStore implements Store {
         this.outbox = new JdbcOutboxStore(database.reads(), database.writer(), clock);
         this.inbox = new JdbcInboxStore(database.reads(), database.writer());
         this.shares = new JdbcShareStore(database.reads(), database.writer());
+        this.correlation = new JdbcCorrelationStore(database.reads(), database.writer());
     }
 
     @Override
@@ -94,6 +97,11 @@ public final class JdbcStore implements Store {
     @Override
     public ShareStore shares() {
         return shares;
+    }
+
+    @Override
+    public CorrelationStore correlation() {
+        return correlation;
     }
 
     @Override

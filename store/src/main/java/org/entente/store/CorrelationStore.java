@@ -1,0 +1,54 @@
+package org.entente.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.entente.core.observable.Observable;
+
+/**
+ * The correlation index: for each normalised observable, the objects that carry it and the members that
+ * saw it, plus the STIX references between objects. Space is linear in observables, objects, occurrences
+ * and references; pairs of objects sharing an observable are never stored, only found by queries.
+ *
+ * <p>Writes are idempotent: indexing the same entries again adds nothing. Reads know nothing of the sharing
+ * policy; callers filter what they show.
+ */
+public interface CorrelationStore {
+    /** The last object-store seq indexed from a collection; 0 before the first batch. */
+    long cursor(String collectionId);
+
+    /**
+     * Adds a batch and moves the collection's cursor to {@code lastSeq}, in one transaction. An occurrence
+     * already present keeps one row; its time seen moves forward to the later of both. An object keeps the
+     * newest version given.
+     *
+     * @return the occurrences that were not in the index before, in batch order
+     */
+    List<Occurrence> index(String collectionId, long lastSeq, CorrelationBatch batch);
+
+    /** Every occurrence of the observables. */
+    List<Occurrence> occurrencesOf(Collection<Observable> observables);
+
+    /** The observables each indexed object carries; objects without any are absent. */
+    Map<String, List<Observable>> observablesOf(Collection<String> objectIds);
+
+    /** The indexed objects among the ids (objects only referenced so far are absent). */
+    Map<String, IndexedObject> objects(Collection<String> objectIds);
+
+    /** The references from or to any of the objects. */
+    List<ObjectLink> linksOf(Collection<String> objectIds);
+
+    /**
+     * Observables that members of at least {@code k} distinct countries saw at or after {@code since}
+     * (countries as the member store knows them), at most {@code limit}. Counts ignore the sharing policy,
+     * so this is a superset of what any one member may be shown.
+     */
+    List<Observable> seenInCountries(int k, Instant since, int limit);
+
+    /** Distinct observables in the index. */
+    long observableCount();
+
+    /** (observable, object, member) occurrences in the index. */
+    long occurrenceCount();
+}

@@ -1,0 +1,185 @@
+package org.entente.store.jdbc;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.entente.core.observable.Observable;
+import org.entente.core.observable.ObservableKind;
+import org.entente.core.policy.MemberId;
+import org.entente.store.CorrelationBatch;
+import org.entente.store.CorrelationStore;
+import org.entente.store.IndexedObject;
+import org.entente.store.ObjectLink;
+import org.entente.store.Occurrence;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+final class JdbcCorrelationStore implements CorrelationStore {
+    private final Jdbi reads;
+    private final SerialWriter writer;
+
+    JdbcCorrelationStore(Jdbi reads, SerialWriter writer) {
+        this.reads = reads;
+        this.writer = writer;
+    }
+
+    @Override
+    public long cursor(String collectionId) {
+        return reads.withHandle(handle -> handle.createQuery(
+                        "SELECT last_seq FROM correlation_cursors WHERE collection_id = :c")
+                .bind("c", collectionId).mapTo(Long.class).findOne().orElse(0L));
+    }
+
+    @Override
+    public List<Occurrence> index(String collectionId, long lastSeq, CorrelationBatch batch) {
+        return writer.inTransaction(handle -> {
+            List<Occurrence> added = batch.isEmpty() ? List.of() : CorrelationWrite.run(handle, batch);
+            handle.createUpdate("""
+                            INSERT INTO correlation_cursors (collection_id, last_seq) VALUES (:c, :seq)
+                            ON CONFLICT (collection_id) DO UPDATE SET last_seq = excluded.last_seq""")
+                    .bind("c", collectionId).bind("seq", lastSeq).execute();
+            return added;
+        });
+    }
+
+    @Override
+    public List<Occurrence> occurrencesOf(Collection<Observable> observables) {
+        if (observables.isEmpty()) return List.of();
+        return reads.withHandle(handle -> {
+            Map<Long, Observable> byPk = CorrelationKeys.observablePks(handle, observables);
+            List<Occurrence> found = new ArrayList<>();
+            for (List<Long> chunk : CorrelationKeys.chunks(List.copyOf(byPk.keySet()))) {
+                handle.createQuery("""
+                                SELECT o.observable_pk, ob.object_id, m.member_id, o.seen
+                                FROM correlation_occurrences o
+                                JOIN correlation_objects ob ON ob.pk = o.object_pk
+                                JOIN correlation_members m ON m.pk = o.member_pk
+                                WHERE o.observable_pk IN (<pks>)
+                                ORDER BY o.observable_pk, o.seen, ob.object_id""")
+                        .bindList("pks", chunk)
+                        .map((rs, ctx) -> new Occurrence(byPk.get(rs.getLong(1)), rs.getString(2),
+                                new MemberId(rs.getString(3)), EpochMicros.toInstant(rs.getLong(4))))
+                        .forEach(found::add);
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public Map<String, List<Observable>> observablesOf(Collection<String> objectIds) {
+        if (objectIds.isEmpty()) return Map.of();
+        return reads.withHandle(handle -> {
+            Map<Long, String> byPk = CorrelationKeys.objectPks(handle, objectIds);
+            Map<String, List<Observable>> found = new LinkedHashMap<>();
+            for (List<Long> chunk : CorrelationKeys.chunks(List.copyOf(byPk.keySet()))) {
+                handle.createQuery("""
+                                SELECT DISTINCT o.object_pk, obs.kind, obs.value
+                                FROM correlation_occurrences o
+                                JOIN correlation_observables obs ON obs.pk = o.observable_pk
+                                WHERE o.object_pk IN (<pks>)""")
+                        .bindList("pks", chunk)
+                        .map((rs, ctx) -> Map.entry(byPk.get(rs.getLong(1)), observable(rs.getString(2), rs.getString(3))))
+                        .forEach(e -> found.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public Map<String, IndexedObject> objects(Collection<String> objectIds) {
+        if (objectIds.isEmpty()) return Map.of();
+        return reads.withHandle(handle -> {
+            Map<Long, String> byPk = CorrelationKeys.objectPks(handle, objectIds);
+            Map<String, IndexedObject> found = new LinkedHashMap<>();
+            for (List<Long> chunk : CorrelationKeys.chunks(List.copyOf(byPk.keySet()))) {
+                handle.createQuery("""
+                                SELECT ob.object_id, ob.type, ob.version_key, m.member_id
+                                FROM correlation_objects ob
+                                JOIN correlation_members m ON m.pk = ob.origin_pk
+                                WHERE ob.pk IN (<pks>) AND ob.version_key IS NOT NULL""")
+                        .bindList("pks", chunk)
+                        .map((rs, ctx) -> new IndexedObject(rs.getString(1), rs.getString(2),
+                                versionOf(rs.getLong(3)), new MemberId(rs.getString(4))))
+                        .forEach(o -> found.put(o.id(), o));
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public List<ObjectLink> linksOf(Collection<String> objectIds) {
+        if (objectIds.isEmpty()) return List.of();
+        return reads.withHandle(handle -> {
+            List<Long> pks = List.copyOf(CorrelationKeys.objectPks(handle, objectIds).keySet());
+            Set<ObjectLink> found = new LinkedHashSet<>();
+            for (List<Long> chunk : CorrelationKeys.chunks(pks)) {
+                for (String column : List.of("from_pk", "to_pk")) {
+                    handle.createQuery("""
+                                    SELECT f.object_id, t.object_id
+                                    FROM correlation_links l
+                                    JOIN correlation_objects f ON f.pk = l.from_pk
+                                    JOIN correlation_objects t ON t.pk = l.to_pk
+                                    WHERE l.""" + column + " IN (<pks>)")
+                            .bindList("pks", chunk)
+                            .map((rs, ctx) -> new ObjectLink(rs.getString(1), rs.getString(2)))
+                            .forEach(found::add);
+                }
+            }
+            return List.copyOf(found);
+        });
+    }
+
+    @Override
+    public List<Observable> seenInCountries(int k, Instant since, int limit) {
+        if (k < 1) throw new IllegalArgumentException("k must be at least 1, not " + k);
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        // The (seen, observable_pk) index confines the scan to the window.
+        return reads.withHandle(handle -> handle.createQuery("""
+                        SELECT obs.kind, obs.value
+                        FROM correlation_observables obs
+                        WHERE obs.pk IN (
+                            SELECT o.observable_pk
+                            FROM correlation_occurrences o
+                            JOIN correlation_members cm ON cm.pk = o.member_pk
+                            JOIN members m ON m.id = cm.member_id
+                            WHERE o.seen >= :since
+                            GROUP BY o.observable_pk
+                            HAVING COUNT(DISTINCT m.country) >= :k)
+                        ORDER BY obs.pk
+                        LIMIT :limit""")
+                .bind("since", EpochMicros.of(since))
+                .bind("k", k)
+                .bind("limit", limit)
+                .map((rs, ctx) -> observable(rs.getString(1), rs.getString(2)))
+                .list());
+    }
+
+    @Override
+    public long observableCount() {
+        return count("correlation_observables");
+    }
+
+    @Override
+    public long occurrenceCount() {
+        return count("correlation_occurrences");
+    }
+
+    private long count(String table) {
+        return reads.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+    }
+
+    static Observable observable(String kind, String value) {
+        return new Observable(ObservableKind.ofLabel(kind)
+                .orElseThrow(() -> new IllegalStateException("unknown observable kind '" + kind + "' in the correlation index")), value);
+    }
+
+    private static Instant versionOf(long versionKey) {
+        return versionKey == VersionKey.NONE ? null : EpochMicros.toInstant(versionKey);
+    }
+}

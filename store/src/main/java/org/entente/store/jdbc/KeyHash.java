@@ -1,0 +1,23 @@
+package org.entente.store.jdbc;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The 64-bit key of the correlation tables' hash indexes: the first 8 bytes of the SHA-256 of the text.
+ * Stable across JVMs and dialects; collisions are possible, so lookups also compare the text itself.
+ */
+final class KeyHash {
+    private KeyHash() {}
+
+    static long of(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.entente.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.entente.core.observable.HashAlgorithm;
+import org.entente.core.observable.Observable;
+import org.entente.core.observable.ObservableKind;
+import org.entente.core.policy.Level;
+import org.entente.core.policy.Member;
+import org.entente.core.policy.MemberId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link CorrelationStore} must do, run against each implementation by a subclass that opens a
+ * fresh, empty store per test.
+ */
+public abstract class CorrelationStoreContract {
+    private static final MemberId DE = member("de");
+    private static final MemberId FR = member("fr");
+    private static final MemberId NL = member("nl");
+    private static final Instant T1 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant T2 = Instant.parse("2026-01-05T00:00:00Z");
+    private static final Instant T3 = Instant.parse("2026-01-09T00:00:00Z");
+    private static final Observable PHONE = new Observable(ObservableKind.PHONE_NUMBER, "+4915112345678");
+    private static final Observable DOMAIN = new Observable(ObservableKind.DOMAIN_NAME, "example.com");
+    private static final Observable HASH = new Observable(ObservableKind.fileHash(HashAlgorithm.SHA_256), "ab".repeat(32));
+
+    protected Store store;
+
+    /** A new, empty store. */
+    protected abstract Store openStore();
+
+    /** The store last opened by {@link #openStore()}, opened again after it was closed. */
+    protected abstract Store reopenStore();
+
+    @BeforeEach
+    void openEmptyStore() {
+        store = openStore();
+        store.members().save(new Member(DE, "CERT-DE", "DE", Level.STATE, "cyber"));
+        store.members().save(new Member(FR, "CERT-FR", "FR", Level.STATE, "cyber"));
+        store.members().save(new Member(NL, "NL fraud unit", "NL", Level.SECTORAL, "finance"));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private static MemberId member(String name) {
+        return MemberId.ofPublicKey(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static IndexedObject object(String id, MemberId origin) {
+        return new IndexedObject(id, id.substring(0, id.indexOf("--")), T1, origin);
+    }
+
+    private static String id(String type, int n) {
+        return type + "--00000000-0000-4000-8000-" + String.format("%012d", n);
+    }
+
+    /** One object per member, each carrying the observable, seen at the given time. */
+    private CorrelationBatch carriedBy(Observable observable, Instant seen, MemberId... members) {
+        List<IndexedObject> objects = new java.util.ArrayList<>();
+        List<Occurrence> occurrences = new java.util.ArrayList<>();
+        for (MemberId m : members) {
+            String id = id("indicator", observable.value().hashCode() & 0xffff) .replace("8000-0000", "8000-" + m.value().substring(10, 14));
+            objects.add(object(id, m));
+            occurrences.add(new Occurrence(observable, id, m, seen));
+        }
+        return new CorrelationBatch(objects, occurrences, List.of());
+    }
+
+    @Test
+    void anObservableCarriedByManyObjectsIsStoredOnceWithOneOccurrencePerObject() {
+        CorrelationStore index = store.correlation();
+        List<Occurrence> added = index.index("default", 3, carriedBy(PHONE, T1, DE, FR, NL));
+
+        assertThat(added).hasSize(3);
+        assertThat(index.observableCount()).isEqualTo(1);
+        assertThat(index.occurrenceCount()).isEqualTo(3);
+        assertThat(index.occurrencesOf(List.of(PHONE))).extracting(Occurrence::member).containsExactlyInAnyOrder(DE, FR, NL);
+        assertThat(index.occurrencesOf(List.of(DOMAIN))).isEmpty();
+    }
+
+    @Test
+    void indexingTheSameBatchAgainAddsNothing() {
+        CorrelationStore index = store.correlation();
+        CorrelationBatch batch = carriedBy(PHONE, T1, DE, FR);
+        index.index("default", 2, batch);
+
+        assertThat(index.index("default", 2, batch)).isEmpty();
+        assertThat(index.observableCount()).isEqualTo(1);
+        assertThat(index.occurrenceCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aLaterOccurrenceMovesTheTimeSeenForwardAndAnEarlierOneDoesNot() {
+        CorrelationStore index = store.correlation();
+        index.index("default", 1, carriedBy(PHONE, T2, DE));
+        index.index("default", 2, carriedBy(PHONE, T1, DE));
+        assertThat(index.occurrencesOf(List.of(PHONE))).extracting(Occurrence::seen).containsExactly(T2);
+
+        assertThat(index.index("default", 3, carriedBy(PHONE, T3, DE))).isEmpty();
+        assertThat(index.occurrencesOf(List.of(PHONE))).extracting(Occurrence::seen).containsExactly(T3);
+    }
+
+    @Test
+    void theCursorMovesWithItsBatchAndSurvivesARestart() {
+        assertThat(store.correlation().cursor("default")).isZero();
+        store.correlation().index("default", 42, carriedBy(PHONE, T1, DE));
+        store.correlation().index("other", 7, CorrelationBatch.empty());
+        store.close();
+        store = reopenStore();
+
+        assertThat(store.correlation().cursor("default")).isEqualTo(42);
+        assertThat(store.correlation().cursor("other")).isEqualTo(7);
+        assertThat(store.correlation().occurrenceCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anObjectKeepsItsNewestVersion() {
+        String id = id("indicator", 1);
+        store.correlation().index("default", 1, new CorrelationBatch(
+                List.of(new IndexedObject(id, "indicator", T2, DE)), List.of(new Occurrence(DOMAIN, id, DE, T2)), List.of()));
+        store.correlation().index("default", 2, new CorrelationBatch(
+                List.of(new IndexedObject(id, "indicator", T1, DE)), List.of(new Occurrence(DOMAIN, id, DE, T1)), List.of()));
+
+        assertThat(store.correlation().objects(List.of(id))).containsEntry(id, new IndexedObject(id, "indicator", T2, DE));
+    }
+
+    @Test
+    void theObservablesOfAnObjectAreFoundByItsId() {
+        String id = id("observed-data", 1);
+        store.correlation().index("default", 1, new CorrelationBatch(List.of(object(id, FR)),
+                List.of(new Occurrence(DOMAIN, id, FR, T1), new Occurrence(HASH, id, FR, T1)), List.of()));
+
+        assertThat(store.correlation().observablesOf(List.of(id)).get(id)).containsExactlyInAnyOrder(DOMAIN, HASH);
+        assertThat(store.correlation().observablesOf(List.of(id("observed-data", 2)))).isEmpty();
+    }
+
+    @Test
+    void aReferenceIsFoundFromBothEndsAndItsTargetIsIndexedOnlyOnceItArrives() {
+        String sighting = id("sighting", 1);
+        String indicator = id("indicator", 2);
+        store.correlation().index("default", 1, new CorrelationBatch(List.of(object(sighting, NL)), List.of(),
+                List.of(new ObjectLink(sighting, indicator))));
+
+        assertThat(store.correlation().linksOf(List.of(indicator))).containsExactly(new ObjectLink(sighting, indicator));
+        assertThat(store.correlation().linksOf(List.of(sighting))).containsExactly(new ObjectLink(sighting, indicator));
+        assertThat(store.correlation().objects(List.of(sighting, indicator))).containsOnlyKeys(sighting);
+
+        store.correlation().index("default", 2, new CorrelationBatch(List.of(object(indicator, DE)), List.of(), List.of()));
+        assertThat(store.correlation().objects(List.of(indicator))).containsKey(indicator);
+    }
+
+    @Test
+    void observablesSeenInKCountriesWithinTheWindowAreFound() {
+        CorrelationStore index = store.correlation();
+        index.index("default", 1, carriedBy(PHONE, T3, DE, FR, NL));
+        index.index("default", 2, carriedBy(DOMAIN, T3, DE, FR));
+        index.index("default", 3, carriedBy(HASH, T1, DE, FR, NL));
+
+        assertThat(index.seenInCountries(3, T2, 100)).containsExactly(PHONE);
+        assertThat(index.seenInCountries(2, T2, 100)).containsExactlyInAnyOrder(PHONE, DOMAIN);
+        assertThat(index.seenInCountries(3, T1, 100)).containsExactlyInAnyOrder(PHONE, HASH);
+        assertThat(index.seenInCountries(4, T1, 100)).isEmpty();
+    }
+
+    @Test
+    void twoMembersOfOneCountryCountAsOneCountry() {
+        MemberId deBank = member("de-bank");
+        store.members().save(new Member(deBank, "DE bank", "DE", Level.SECTORAL, "finance"));
+        store.correlation().index("default", 1, carriedBy(PHONE, T3, DE, deBank, FR));
+
+        assertThat(store.correlation().seenInCountries(3, T1, 100)).isEmpty();
+        assertThat(store.correlation().seenInCountries(2, T1, 100)).containsExactly(PHONE);
+    }
+
+    @Test
+    void aClusterQueryWithoutAPositiveKIsRefused() {
+        assertThatThrownBy(() -> store.correlation().seenInCountries(0, T1, 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k must be at least 1");
+    }
+}
