@@ -14,6 +14,8 @@ import org.entente.server.api.ApiResponse;
 import org.entente.server.api.ApiRoutes;
 import org.entente.server.api.HttpMetrics;
 import org.entente.server.federation.Federation;
+import org.entente.server.index.Correlation;
+import org.entente.server.index.CorrelationIndexer;
 import org.entente.server.ingest.FeedFile;
 import org.entente.server.ingest.FeedPull;
 import org.entente.server.ingest.Ingest;
@@ -36,17 +38,25 @@ public final class Node implements AutoCloseable {
     public static final ApiRoot API_ROOT = new ApiRoot("node", "This node's collections",
             "STIX 2.1 objects stored on this node; each collection has its own read and write rights", null);
 
+    /** How often the correlation index looks for newly stored objects. */
+    private static final java.time.Duration INDEX_INTERVAL = java.time.Duration.ofMillis(250);
+
     private final Store store;
     private final Federation federation;
     private final FeedPull feeds;
+    private final CorrelationIndexer indexer;
+    private final Correlation correlation;
     private final Javalin http;
     private final String url;
     private final Optional<String> generatedAdminToken;
 
-    private Node(Store store, Federation federation, FeedPull feeds, Javalin http, String url, Optional<String> generatedAdminToken) {
+    private Node(Store store, Federation federation, FeedPull feeds, CorrelationIndexer indexer, Correlation correlation,
+            Javalin http, String url, Optional<String> generatedAdminToken) {
         this.store = store;
         this.federation = federation;
         this.feeds = feeds;
+        this.indexer = indexer;
+        this.correlation = correlation;
         this.http = http;
         this.url = url;
         this.generatedAdminToken = generatedAdminToken;
@@ -55,26 +65,32 @@ public final class Node implements AutoCloseable {
     public static Node start(NodeConfig config) {
         Store store = StoreFactory.open(config.dataDir(), config.dbUrl());
         Federation federation = null;
+        CorrelationIndexer indexer = null;
         try {
             Optional<String> generated = NodeSetup.ensure(store, config.dataDir(), config.adminToken());
             Clock clock = Clock.systemUTC();
             Ingest ingest = new Ingest(store.objects(), StixValidator.stix21());
             federation = Federation.start(config, store, ingest, StixValidator.stix21(), clock);
-            Javalin http = http(config, store, ingest, federation, clock);
+            Correlation correlation = new Correlation(store, clock);
+            Javalin http = http(config, store, ingest, federation, correlation, clock);
             http.start(config.host(), config.port());
             String url = "http://" + config.host() + ":" + http.port() + "/";
             LOG.info("node of {} serving at {} (store {}, TAXII at {}taxii2/, peers at {})",
                     federation.identity().member(), url, store.dialect(), url, federation.url());
+            indexer = new CorrelationIndexer(store, federation.identity().member(), CorrelationIndexer.DEFAULT_BATCH)
+                    .start(INDEX_INTERVAL);
             FeedPull feeds = new FeedPull(new FeedFile(config.dataDir()), store.collections(), ingest, clock).start();
-            return new Node(store, federation, feeds, http, url, generated);
+            return new Node(store, federation, feeds, indexer, correlation, http, url, generated);
         } catch (RuntimeException e) {
+            if (indexer != null) indexer.close();
             if (federation != null) federation.close();
             store.close();
             throw e;
         }
     }
 
-    private static Javalin http(NodeConfig config, Store store, Ingest ingest, Federation federation, Clock clock) {
+    private static Javalin http(NodeConfig config, Store store, Ingest ingest, Federation federation, Correlation correlation,
+            Clock clock) {
         Authenticator authenticator = new Authenticator(store.accounts(), new PasswordHasher(), clock);
         HttpMetrics metrics = new HttpMetrics(() -> store.collections().list().stream()
                 .map(CollectionInfo::id).mapToLong(store.objects()::countObjects).sum());
@@ -92,7 +108,7 @@ public final class Node implements AutoCloseable {
             cfg.routes.get("/metrics", metrics::scrape);
             TaxiiRoutes.register(cfg.routes, store, authenticator, ingest, API_ROOT, config.title(),
                     config.maxContentLength(), clock);
-            ApiRoutes.register(cfg.routes, store, authenticator, federation);
+            ApiRoutes.register(cfg.routes, store, authenticator, federation, correlation);
             cfg.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiResponse.error(ctx, e.status(), e.title(), e.description()));
             cfg.routes.exception(AuthenticationException.class, (e, ctx) -> {
                 ctx.header("WWW-Authenticate", "Basic realm=\"entente\", Bearer realm=\"entente\"");
@@ -166,6 +182,16 @@ public final class Node implements AutoCloseable {
         return federation;
     }
 
+    /** The index stage of correlation; {@link CorrelationIndexer#catchUp()} indexes what is stored now. */
+    public CorrelationIndexer correlationIndexer() {
+        return indexer;
+    }
+
+    /** Correlation queries, answered for a given member through the sharing policy. */
+    public Correlation correlation() {
+        return correlation;
+    }
+
     /** The admin token generated at this start (first start without ENTENTE_ADMIN_TOKEN), to show once. */
     public Optional<String> generatedAdminToken() {
         return generatedAdminToken;
@@ -175,6 +201,7 @@ public final class Node implements AutoCloseable {
     public void close() {
         feeds.close();
         http.stop();
+        indexer.close();
         federation.close();
         store.close();
         LOG.info("node at {} stopped", url);
