@@ -1,0 +1,174 @@
+package org.entente.server.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.entente.core.observable.ObservableKind;
+import org.entente.core.observable.Observables;
+import org.entente.core.policy.Distribution;
+import org.entente.core.policy.Level;
+import org.entente.core.policy.Member;
+import org.entente.core.policy.MemberId;
+import org.entente.core.policy.SharingLabels;
+import org.entente.core.policy.Tlp;
+import org.entente.core.stix.codec.StixJson;
+import org.entente.store.CollectionInfo;
+import org.entente.store.NewVersion;
+import org.entente.store.Share;
+import org.entente.store.Store;
+import org.entente.store.StoreFactory;
+import org.entente.server.testing.SampleObjects;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index stage on a real SQLite store: what each kind of object contributes, and that it runs once. */
+class CorrelationIndexerTest {
+    static final MemberId DE = member("de");
+    static final MemberId FR = member("fr");
+    static final MemberId NL = member("nl");
+    static final String COLLECTION = "default";
+
+    @TempDir
+    Path dir;
+
+    Store store;
+    CorrelationIndexer indexer;
+    Correlation correlation;
+
+    @BeforeEach
+    void open() {
+        store = StoreFactory.open(dir, null);
+        store.members().save(new Member(DE, "CERT-DE", "DE", Level.STATE, "cyber"));
+        store.members().save(new Member(FR, "CERT-FR", "FR", Level.STATE, "cyber"));
+        store.members().save(new Member(NL, "NL fraud unit", "NL", Level.SECTORAL, "finance"));
+        store.members().setLocal(DE);
+        store.collections().create(new CollectionInfo(COLLECTION, "Default", null, null));
+        indexer = new CorrelationIndexer(store, DE, 3);
+        correlation = new Correlation(store, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        indexer.close();
+        store.close();
+    }
+
+    @Test
+    void aDomainWrittenTwoWaysIsOneObservable() {
+        Map<String, Object> upper = sco("domain-name", "value", "EXAMPLE.com.");
+        Map<String, Object> lower = sco("domain-name", "value", "example.com");
+        write(upper, lower);
+        indexer.catchUp();
+
+        assertThat(store.correlation().observableCount()).isEqualTo(1);
+        assertThat(correlation.holders(DE, Observables.normalise(ObservableKind.DOMAIN_NAME, "Example.COM")).holdings())
+                .extracting(Holding::objectId).containsExactlyInAnyOrder((String) upper.get("id"), (String) lower.get("id"));
+    }
+
+    @Test
+    void anObservedDataAndASightingOfItCarryTheValuesOfItsObservables() {
+        Map<String, Object> email = sco("email-addr", "value", "Refunds@Parcel-Redelivery.example");
+        Map<String, Object> observed = StixJson.object("type", "observed-data", "spec_version", "2.1", "id", SampleObjects.id("observed-data"),
+                "created", "2026-11-01T00:00:00.000Z", "modified", "2026-11-01T00:00:00.000Z",
+                "first_observed", "2026-11-01T00:00:00Z", "last_observed", "2026-11-02T00:00:00Z", "number_observed", 1,
+                "object_refs", List.of(email.get("id")));
+        Map<String, Object> sighting = StixJson.object("type", "sighting", "spec_version", "2.1", "id", SampleObjects.id("sighting"),
+                "created", "2026-11-03T00:00:00.000Z", "modified", "2026-11-03T00:00:00.000Z",
+                "last_seen", "2026-11-03T12:00:00Z", "sighting_of_ref", SampleObjects.id("indicator"),
+                "observed_data_refs", List.of(observed.get("id")), "where_sighted_refs", List.of(FR.value()));
+        // The sighting first, in a later batch than what it refers to: references resolve through the index.
+        write(email, observed);
+        write(sighting);
+        indexer.catchUp();
+
+        Holders holders = correlation.holders(DE, Observables.normalise(ObservableKind.EMAIL_ADDR, "refunds@parcel-redelivery.example"));
+        assertThat(holders.holdings()).extracting(Holding::objectId, Holding::member).contains(
+                org.assertj.core.groups.Tuple.tuple(observed.get("id"), DE),
+                org.assertj.core.groups.Tuple.tuple(sighting.get("id"), FR));
+        assertThat(holders.holdings()).filteredOn(h -> h.objectId().equals(sighting.get("id")))
+                .extracting(Holding::seen).containsExactly(Instant.parse("2026-11-03T12:00:00Z"));
+        assertThat(store.correlation().linksOf(List.of((String) sighting.get("id")))).hasSize(2);
+        // Never shared: this node's member alone may know of them, even where the sighting names another.
+        assertThat(correlation.holders(FR, holders.observable()).holdings()).isEmpty();
+    }
+
+    @Test
+    void whatWasIndexedIsNotIndexedAgainEvenAfterARestart() {
+        write(sco("domain-name", "value", "a.example"), sco("domain-name", "value", "b.example"),
+                sco("domain-name", "value", "c.example"), sco("domain-name", "value", "d.example"));
+        assertThat(indexer.catchUp()).isEqualTo(4);
+        assertThat(indexer.catchUp()).isZero();
+
+        store.close();
+        store = StoreFactory.open(dir, null);
+        indexer = new CorrelationIndexer(store, DE, 3);
+        assertThat(indexer.catchUp()).isZero();
+        write(sco("domain-name", "value", "e.example"));
+        assertThat(indexer.catchUp()).isEqualTo(1);
+        assertThat(store.correlation().occurrenceCount()).isEqualTo(5);
+    }
+
+    @Test
+    void aClusterIsReportedOnceWhenItsThirdCountryArrives() {
+        List<ClusterReached> reached = new ArrayList<>();
+        indexer.onIndexed(added -> reached.addAll(correlation.reached(added, 3, Duration.ofDays(7))));
+        String phone = "+33 6 12 34 56 78";
+        write(phoneIndicator(phone));
+        sharedBy(FR, phoneIndicator(phone));
+        indexer.catchUp();
+        assertThat(reached).isEmpty();
+
+        sharedBy(NL, phoneIndicator(phone));
+        indexer.catchUp();
+        assertThat(reached).singleElement().satisfies(r -> {
+            assertThat(r.observable()).isEqualTo(Observables.normalise(ObservableKind.PHONE_NUMBER, phone));
+            assertThat(r.countries()).containsExactly("DE", "FR", "NL");
+        });
+
+        sharedBy(NL, phoneIndicator(phone));
+        indexer.catchUp();
+        assertThat(reached).hasSize(1);
+    }
+
+    // --- helpers
+
+    static MemberId member(String name) {
+        return MemberId.ofPublicKey(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, Object> sco(String type, String property, String value) {
+        return StixJson.object("type", type, "spec_version", "2.1", "id", SampleObjects.id(type), property, value);
+    }
+
+    static Map<String, Object> phoneIndicator(String phone) {
+        Map<String, Object> indicator = new java.util.LinkedHashMap<>(SampleObjects.indicator(SampleObjects.id("indicator"), "2026-11-01T00:00:00.000Z"));
+        indicator.put("pattern", "[x-entente-phone-number:value = '" + phone + "']");
+        return indicator;
+    }
+
+    @SafeVarargs
+    final void write(Map<String, Object>... objects) {
+        List<NewVersion> versions = new ArrayList<>();
+        for (Map<String, Object> o : objects) {
+            String modified = (String) o.get("modified");
+            versions.add(new NewVersion((String) o.get("id"), (String) o.get("type"), "2.1",
+                    modified == null ? null : Instant.parse(modified), StixJson.writeString(o)));
+        }
+        store.objects().write(COLLECTION, versions);
+    }
+
+    void sharedBy(MemberId origin, Map<String, Object> object) {
+        store.shares().record(List.of(Share.of(StixJson.toObject(object, "test"), "envelope--" + object.get("id"),
+                SharingLabels.of(origin, Distribution.toMembers(DE), Tlp.GREEN, "fraud"))));
+        write(object);
+    }
+}
