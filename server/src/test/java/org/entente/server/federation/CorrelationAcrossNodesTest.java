@@ -3,7 +3,8 @@ package org.entente.server.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.entente.server.federation.FederationEndToEndTest.api;
-import static org.entente.server.federation.FederationEndToEndTest.connect;
+import static org.entente.server.federation.FederationEndToEndTest.connectAll;
+import static org.entente.server.federation.FederationEndToEndTest.putCommunity;
 import static org.entente.server.federation.FederationEndToEndTest.member;
 import static org.entente.server.federation.FederationEndToEndTest.share;
 
@@ -46,18 +47,9 @@ class CorrelationAcrossNodesTest {
         de = node("de", new MemberProfile("CERT-DE", "DE", Level.STATE, "cyber"));
         fr = node("fr", new MemberProfile("Banque de France fraud desk", "FR", Level.SECTORAL, "finance"));
         nl = node("nl", new MemberProfile("NL banks fraud unit", "NL", Level.SECTORAL, "finance"));
-        for (Node a : List.of(de, fr, nl)) {
-            for (Node b : List.of(de, fr, nl)) {
-                if (a != b) connect(a, b);
-            }
-        }
-        String charter = "{\"members\":[\"" + member(de) + "\",\"" + member(fr) + "\",\"" + member(nl) + "\"],"
-                + "\"domains\":[\"fraud\",\"cyber\"],\"highest_tlp\":\"amber\",\"relay_allowed\":false}";
-        for (Node n : List.of(de, fr, nl)) {
-            TaxiiClient.Response r = api(n).send(api(n).request("/api/v1/communities/fraud-eu")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(charter)).header("Content-Type", "application/json"));
-            assertThat(r.status()).as(r.text()).isIn(200, 201);
-        }
+        connectAll(List.of(de, fr, nl));
+        putCommunity(List.of(de, fr, nl), "fraud-eu", "{\"members\":[\"" + member(de) + "\",\"" + member(fr) + "\",\""
+                + member(nl) + "\"],\"domains\":[\"fraud\",\"cyber\"],\"highest_tlp\":\"amber\",\"relay_allowed\":false}");
     }
 
     @AfterEach

@@ -48,15 +48,24 @@ class FederationEndToEndTest {
         de = node("de", new MemberProfile("CERT-DE", "DE", Level.STATE, "cyber"), 0, 0);
         fr = node("fr", new MemberProfile("CERT-FR", "FR", Level.STATE, "cyber"), frPort, frFederationPort);
         nl = node("nl", new MemberProfile("NL banks fraud unit", "NL", Level.SECTORAL, "finance"), 0, 0);
-        for (Node a : List.of(de, fr, nl)) {
-            for (Node b : List.of(de, fr, nl)) {
+        connectAll(List.of(de, fr, nl));
+        putCommunity(List.of(de, fr, nl), "eu-certs", "{\"members\":[\"" + member(de) + "\",\"" + member(fr) + "\"],"
+                + "\"domains\":[\"cyber\"],\"highest_tlp\":\"amber\",\"relay_allowed\":false}");
+    }
+
+    /** Every node a peer of every other. */
+    static void connectAll(List<Node> nodes) {
+        for (Node a : nodes) {
+            for (Node b : nodes) {
                 if (a != b) connect(a, b);
             }
         }
-        String charter = "{\"members\":[\"" + member(de) + "\",\"" + member(fr) + "\"],\"domains\":[\"cyber\"],"
-                + "\"highest_tlp\":\"amber\",\"relay_allowed\":false}";
-        for (Node n : List.of(de, fr, nl)) {
-            TaxiiClient.Response r = api(n).send(api(n).request("/api/v1/communities/eu-certs")
+    }
+
+    /** The same charter on every node. */
+    static void putCommunity(List<Node> nodes, String name, String charter) {
+        for (Node n : nodes) {
+            TaxiiClient.Response r = api(n).send(api(n).request("/api/v1/communities/" + name)
                     .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(charter)).header("Content-Type", "application/json"));
             assertThat(r.status()).as(r.text()).isIn(200, 201);
         }
