@@ -1,6 +1,7 @@
 package org.entente.server.index;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The member of an occurrence is the origin of the object's version (its sharing labels), or this node's
  * own member for an object that was never shared to it; for a sighting, the members its
- * {@code where_sighted_refs} names. An object's observables are its own (see {@link CarriedObservables})
+ * {@code where_sighted_refs} names. A received version is stored a moment before its sharing labels are
+ * recorded, so a version without labels is taken for a local one only once it is {@code settle} old: until
+ * then the indexer stops before it and tries again on its next round. An object's observables are its own (see {@link CarriedObservables})
  * plus those of the objects it carries by reference, as far as they are indexed or in the same batch: a
  * sighting indexed before the indicator it sights carries none of the indicator's values.
  */
@@ -53,12 +56,16 @@ public final class CorrelationIndexer implements AutoCloseable {
     private final Store store;
     private final MemberId local;
     private final int batchSize;
+    private final Clock clock;
+    private final Duration settle;
     private final List<Consumer<List<Occurrence>>> listeners = new CopyOnWriteArrayList<>();
     private volatile Thread loop;
 
-    public CorrelationIndexer(Store store, MemberId local, int batchSize) {
+    public CorrelationIndexer(Store store, MemberId local, int batchSize, Clock clock, Duration settle) {
         this.store = Objects.requireNonNull(store, "store");
         this.local = Objects.requireNonNull(local, "local");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settle = Objects.requireNonNull(settle, "settle");
         if (batchSize < 1 || batchSize > ObjectQuery.MAX_LIMIT) {
             throw new IllegalArgumentException("batch size must be 1.." + ObjectQuery.MAX_LIMIT + ", not " + batchSize);
         }
@@ -81,10 +88,12 @@ public final class CorrelationIndexer implements AutoCloseable {
             do {
                 long cursor = store.correlation().cursor(collection.id());
                 page = store.objects().find(collection.id(), ObjectQuery.all().withAfterSeq(cursor).withLimit(batchSize));
-                if (page.items().isEmpty()) break;
-                List<Occurrence> batch = store.correlation().index(collection.id(), page.nextSeq(), batchOf(page.items()));
+                List<Parsed> settled = settled(parse(page.items()));
+                if (settled.isEmpty()) break;
+                List<Occurrence> batch = store.correlation().index(collection.id(), settled.getLast().seq(), batchOf(settled));
                 added += batch.size();
                 if (!batch.isEmpty()) notifyListeners(batch);
+                if (settled.size() < page.items().size()) break;
             } while (page.more());
         }
         return added;
@@ -127,17 +136,36 @@ public final class CorrelationIndexer implements AutoCloseable {
         }
     }
 
-    private CorrelationBatch batchOf(List<StoredVersion> versions) {
+    private static List<Parsed> parse(List<StoredVersion> versions) {
         List<Parsed> parsed = new ArrayList<>(versions.size());
         for (StoredVersion v : versions) {
+            StixObject object;
             try {
-                parsed.add(new Parsed(StixJson.readObject(v.json().getBytes(StandardCharsets.UTF_8)), v.dateAdded()));
+                object = StixJson.readObject(v.json().getBytes(StandardCharsets.UTF_8));
             } catch (StixParseException e) {
                 LOG.warn("stored version {} of {} is not readable JSON; not indexed", v.seq(), v.id());
+                object = StixObject.of("type", v.type(), "id", v.id());
             }
+            parsed.add(new Parsed(v.seq(), object, v.dateAdded(), List.of()));
         }
-        Map<VersionRef, List<Share>> shares = store.shares().sharesOf(parsed.stream().map(Parsed::versionRef).toList());
+        return parsed;
+    }
 
+    /** The versions up to the first that has no sharing labels yet and may still get them, with their shares. */
+    private List<Parsed> settled(List<Parsed> parsed) {
+        if (parsed.isEmpty()) return parsed;
+        Map<VersionRef, List<Share>> shares = store.shares().sharesOf(parsed.stream().map(Parsed::versionRef).toList());
+        Instant settledBefore = clock.instant().minus(settle);
+        List<Parsed> settled = new ArrayList<>(parsed.size());
+        for (Parsed p : parsed) {
+            List<Share> labels = shares.getOrDefault(p.versionRef(), List.of());
+            if (labels.isEmpty() && p.dateAdded().isAfter(settledBefore)) break;
+            settled.add(new Parsed(p.seq(), p.object(), p.dateAdded(), labels));
+        }
+        return settled;
+    }
+
+    private CorrelationBatch batchOf(List<Parsed> parsed) {
         // Own observables first, then the objects that carry others' (observed-data, then sightings, which
         // may carry an observed-data's), so that references within the batch resolve.
         Map<String, List<Observable>> carried = new HashMap<>();
@@ -160,8 +188,7 @@ public final class CorrelationIndexer implements AutoCloseable {
         List<ObjectLink> links = new ArrayList<>();
         for (Parsed p : parsed) {
             StixObject o = p.object();
-            List<Share> sharesOfVersion = shares.getOrDefault(p.versionRef(), List.of());
-            MemberId origin = sharesOfVersion.isEmpty() ? local : sharesOfVersion.get(0).labels().origin();
+            MemberId origin = p.shares().isEmpty() ? local : p.shares().get(0).labels().origin();
             objects.add(new IndexedObject(o.id(), o.type(), p.versionRef().version(), origin));
             List<MemberId> members = CarriedObservables.sightedBy(o);
             if (members.isEmpty()) members = List.of(origin);
@@ -192,7 +219,7 @@ public final class CorrelationIndexer implements AutoCloseable {
         }
     }
 
-    private record Parsed(StixObject object, Instant dateAdded) {
+    private record Parsed(long seq, StixObject object, Instant dateAdded, List<Share> shares) {
         VersionRef versionRef() {
             return new VersionRef(object.id(), object.version().map(StixTimestamp::instant).orElse(null));
         }

@@ -52,7 +52,7 @@ class CorrelationIndexerTest {
         store.members().save(new Member(NL, "NL fraud unit", "NL", Level.SECTORAL, "finance"));
         store.members().setLocal(DE);
         store.collections().create(new CollectionInfo(COLLECTION, "Default", null, null));
-        indexer = new CorrelationIndexer(store, DE, 3);
+        indexer = settledIndexer();
         correlation = new Correlation(store, Clock.systemUTC());
     }
 
@@ -110,7 +110,7 @@ class CorrelationIndexerTest {
 
         store.close();
         store = StoreFactory.open(dir, null);
-        indexer = new CorrelationIndexer(store, DE, 3);
+        indexer = settledIndexer();
         assertThat(indexer.catchUp()).isZero();
         write(sco("domain-name", "value", "e.example"));
         assertThat(indexer.catchUp()).isEqualTo(1);
@@ -139,7 +139,33 @@ class CorrelationIndexerTest {
         assertThat(reached).hasSize(1);
     }
 
+    @Test
+    void aVersionWithoutSharingLabelsWaitsForThemBeforeItCountsAsLocal() {
+        CorrelationIndexer patient = new CorrelationIndexer(store, DE, 3, Clock.systemUTC(), Duration.ofHours(1));
+        Map<String, Object> local = sco("domain-name", "value", "local.example");
+        write(local);
+        Map<String, Object> received = phoneIndicator("+31 6 12345678");
+        write(received);
+        assertThat(patient.catchUp()).isZero();
+
+        // Its labels arrive: now it is indexed as the origin's, not as this node's member's.
+        store.shares().record(List.of(Share.of(StixJson.toObject(received, "test"), "envelope--1",
+                SharingLabels.of(NL, Distribution.toMembers(DE), Tlp.GREEN, "fraud"))));
+        assertThat(patient.catchUp()).isZero();
+        assertThat(store.correlation().cursor(COLLECTION)).isZero();
+        write(sco("domain-name", "value", "later.example"));
+        CorrelationIndexer settled = settledIndexer();
+        assertThat(settled.catchUp()).isEqualTo(3);
+        assertThat(correlation.holders(DE, Observables.normalise(ObservableKind.PHONE_NUMBER, "+31612345678")).members())
+                .containsExactly(NL);
+    }
+
     // --- helpers
+
+    /** An indexer for which every stored version has had time to get its sharing labels. */
+    CorrelationIndexer settledIndexer() {
+        return new CorrelationIndexer(store, DE, 3, Clock.offset(Clock.systemUTC(), Duration.ofHours(1)), Duration.ofSeconds(5));
+    }
 
     static MemberId member(String name) {
         return MemberId.ofPublicKey(name.getBytes(StandardCharsets.UTF_8));
