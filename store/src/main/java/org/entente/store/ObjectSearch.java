@@ -16,7 +16,7 @@ public interface ObjectSearch {
      *
      * @param collectionIds where to look; empty finds nothing
      * @param types only these STIX types; empty for any
-     * @param terms a candidate contains one of them, compared case-insensitively; never empty
+     * @param terms a candidate contains one of them, compared case-insensitively; empty for every object
      */
     Page candidates(Set<String> collectionIds, Set<String> types, List<String> terms, long afterSeq, int limit);
 }

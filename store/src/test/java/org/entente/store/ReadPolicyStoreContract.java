@@ -104,9 +104,11 @@ public abstract class ReadPolicyStoreContract {
     }
 
     @Test
-    void aSearchWithoutTermsIsRefused() {
-        assertThatThrownBy(() -> store.search().candidates(Set.of("a"), Set.of(), List.of(), 0, 10))
+    void aSearchWithoutTermsFindsEveryObjectAndABadLimitIsRefused() {
+        store.objects().write("a", List.of(indicator("indicator--1", T1, "one"), domain("domain-name--2", "two.example")));
+        assertThat(ids(Set.of("a"), Set.of(), List.of())).containsExactly("indicator--1", "domain-name--2");
+        assertThatThrownBy(() -> store.search().candidates(Set.of("a"), Set.of(), List.of(), 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("term");
+                .hasMessageContaining("limit");
     }
 }

@@ -29,16 +29,16 @@ final class JdbcObjectSearch implements ObjectSearch {
 
     @Override
     public Page candidates(Set<String> collectionIds, Set<String> types, List<String> terms, long afterSeq, int limit) {
-        if (terms.isEmpty()) throw new IllegalArgumentException("a search needs at least one term");
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
         if (collectionIds.isEmpty()) return new Page(List.of(), false);
         List<String> like = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) like.add("LOWER(m.json) LIKE :term" + i);
+        String matching = terms.isEmpty() ? "" : "\n    AND (" + String.join(" OR ", like) + ")";
         String sql = "SELECT " + StoredVersionMapper.COLUMNS + " FROM object_versions\n"
                 + "WHERE seq IN (SELECT MIN(m.seq) FROM object_versions m JOIN collections c ON c.pk = m.collection_pk\n"
                 + "    WHERE c.id IN (<collections>) AND m.is_last = 1"
                 + (types.isEmpty() ? "" : " AND m.type IN (<types>)")
-                + "\n    AND (" + String.join(" OR ", like) + ")\n    GROUP BY m.object_id)\n"
+                + matching + "\n    GROUP BY m.object_id)\n"
                 + "AND seq > :after\nORDER BY seq\nLIMIT :limit";
         return reads.withHandle(handle -> {
             Query query = handle.createQuery(sql)
