@@ -154,11 +154,15 @@ final class ObjectEndpoints {
         List<Outcome> outcomes = ingest.submit(collection.id(), elements);
         List<StatusRecord.Detail> successes = new ArrayList<>();
         List<StatusRecord.Detail> failures = new ArrayList<>();
+        // "Already stored" would tell a hosted member that a version it may not see exists: it is told only
+        // that its version is stored.
+        boolean mayLearnWhatExists = !gate.viewer(principal).restricted();
         for (Outcome o : outcomes) {
             String id = o.id() != null ? o.id() : "objects[" + o.index() + "]";
             switch (o.kind()) {
                 case ADDED -> successes.add(new StatusRecord.Detail(id, o.version(), null));
-                case UNCHANGED -> successes.add(new StatusRecord.Detail(id, o.version(), "this version was already stored; nothing changed"));
+                case UNCHANGED -> successes.add(new StatusRecord.Detail(id, o.version(),
+                        mayLearnWhatExists ? "this version was already stored; nothing changed" : null));
                 case REJECTED -> failures.add(new StatusRecord.Detail(id, o.version(), o.reason()));
             }
         }
