@@ -132,13 +132,10 @@ final class ObjectEndpoints {
         String id = ctx.pathParam("objectId");
         ObjectQuery query = TaxiiQuery.parse(ctx.queryParamMap(), VERSION_FIELDS, VersionSelector.ALL);
         Viewer viewer = gate.viewer(principal);
-        if (viewer.restricted() && !gate.visible().anyVisible(viewer, collection.id(), id)) {
-            throw TaxiiException.notFound("object '" + id + "' not found" + (ctx.queryParamMap().isEmpty() ? "" : " with those filters"));
-        }
+        // One the hosted member may not see is not there for it: not to delete, and not to learn of.
+        if (viewer.restricted() && !gate.visible().anyVisible(viewer, collection.id(), id)) throw nothingToDelete(ctx, id);
         int deleted = objects.delete(collection.id(), id, query);
-        if (deleted == 0) {
-            throw TaxiiException.notFound("object '" + id + "' not found" + (ctx.queryParamMap().isEmpty() ? "" : " with those filters"));
-        }
+        if (deleted == 0) throw nothingToDelete(ctx, id);
         ctx.status(200).contentType(TaxiiMediaType.TAXII);
     }
 
@@ -170,6 +167,10 @@ final class ObjectEndpoints {
                 outcomes.size(), successes, failures, List.of());
         statuses.save(status);
         TaxiiResponse.json(ctx, 202, DiscoveryEndpoints.body(status));
+    }
+
+    private static TaxiiException nothingToDelete(Context ctx, String id) {
+        return TaxiiException.notFound("object '" + id + "' not found" + (ctx.queryParamMap().isEmpty() ? "" : " with those filters"));
     }
 
     /** 404 unless the viewer may see some version of the object: one it may not see does not exist for it. */
