@@ -277,6 +277,12 @@ class ReadPathsRespectPolicyProperties {
             List<String> page = ids(body, field);
             ids.addAll(page);
             if (page.isEmpty()) assertThat(r.header("X-TAXII-Date-Added-First")).isNull();
+            List<Map<String, Object>> records = records(body, field);
+            if (!records.isEmpty() && records.get(0).containsKey("date_added")) {
+                // A manifest: the headers span exactly the records shown, not what was skipped.
+                assertThat(r.header("X-TAXII-Date-Added-First")).isEqualTo(records.get(0).get("date_added"));
+                assertThat(r.header("X-TAXII-Date-Added-Last")).isEqualTo(records.get(records.size() - 1).get("date_added"));
+            }
             if (!Boolean.TRUE.equals(body.get("more"))) return ids;
             assertThat(page).as(url + ": a page that says more has items").isNotEmpty();
             next = (String) body.get("next");
@@ -285,10 +291,13 @@ class ReadPathsRespectPolicyProperties {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> ids(Map<String, Object> body, String field) {
+    private static List<Map<String, Object>> records(Map<String, Object> body, String field) {
         Object items = body.get(field);
-        if (items == null) return List.of();
-        return ((List<Map<String, Object>>) items).stream().map(o -> (String) o.get("id")).toList();
+        return items == null ? List.of() : (List<Map<String, Object>>) items;
+    }
+
+    private static List<String> ids(Map<String, Object> body, String field) {
+        return records(body, field).stream().map(o -> (String) o.get("id")).toList();
     }
 
     @SuppressWarnings("unchecked")
