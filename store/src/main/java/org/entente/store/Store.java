@@ -26,6 +26,8 @@ public interface Store extends AutoCloseable {
 
     ShareStore shares();
 
+    ObjectSearch search();
+
     /** "sqlite" or "postgresql", for logs and metrics. */
     String dialect();
 

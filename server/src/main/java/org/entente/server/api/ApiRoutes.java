@@ -30,6 +30,7 @@ public final class ApiRoutes {
         routes.get(BASE + "/communities/{name}", communities::one);
         routes.put(BASE + "/communities/{name}", communities::put);
         routes.delete(BASE + "/communities/{name}", communities::delete);
+        routes.get(BASE + "/objects", new SearchEndpoints(gate, authenticator, store)::search);
         routes.exception(ApiProblem.class, (e, ctx) -> ApiResponse.problem(ctx, e.status(), e.title(), e.getMessage()));
     }
 }

@@ -6,6 +6,7 @@ import org.entente.store.CollectionStore;
 import org.entente.store.CommunityStore;
 import org.entente.store.InboxStore;
 import org.entente.store.MemberStore;
+import org.entente.store.ObjectSearch;
 import org.entente.store.ObjectStore;
 import org.entente.store.OutboxStore;
 import org.entente.store.PeerStore;
@@ -26,6 +27,7 @@ public final class JdbcStore implements Store {
     private final OutboxStore outbox;
     private final InboxStore inbox;
     private final ShareStore shares;
+    private final ObjectSearch search;
 
     public JdbcStore(Database database) {
         this(database, Clock.systemUTC());
@@ -44,6 +46,7 @@ public final class JdbcStore implements Store {
         this.outbox = new JdbcOutboxStore(database.reads(), database.writer(), clock);
         this.inbox = new JdbcInboxStore(database.reads(), database.writer());
         this.shares = new JdbcShareStore(database.reads(), database.writer());
+        this.search = new JdbcObjectSearch(database.reads());
     }
 
     @Override
@@ -94,6 +97,11 @@ public final class JdbcStore implements Store {
     @Override
     public ShareStore shares() {
         return shares;
+    }
+
+    @Override
+    public ObjectSearch search() {
+        return search;
     }
 
     @Override
