@@ -26,6 +26,8 @@ public interface Store extends AutoCloseable {
 
     ShareStore shares();
 
+    WarningStore warnings();
+
     /** "sqlite" or "postgresql", for logs and metrics. */
     String dialect();
 

@@ -12,6 +12,7 @@ import org.entente.store.PeerStore;
 import org.entente.store.ShareStore;
 import org.entente.store.StatusStore;
 import org.entente.store.Store;
+import org.entente.store.WarningStore;
 
 /** The store over a migrated SQL database; the same code for both dialects. */
 public final class JdbcStore implements Store {
@@ -26,6 +27,7 @@ public final class JdbcStore implements Store {
     private final OutboxStore outbox;
     private final InboxStore inbox;
     private final ShareStore shares;
+    private final WarningStore warnings;
 
     public JdbcStore(Database database) {
         this(database, Clock.systemUTC());
@@ -44,6 +46,7 @@ public final class JdbcStore implements Store {
         this.outbox = new JdbcOutboxStore(database.reads(), database.writer(), clock);
         this.inbox = new JdbcInboxStore(database.reads(), database.writer());
         this.shares = new JdbcShareStore(database.reads(), database.writer());
+        this.warnings = new JdbcWarningStore(database.reads(), database.writer(), clock);
     }
 
     @Override
@@ -94,6 +97,11 @@ public final class JdbcStore implements Store {
     @Override
     public ShareStore shares() {
         return shares;
+    }
+
+    @Override
+    public WarningStore warnings() {
+        return warnings;
     }
 
     @Override
