@@ -34,16 +34,4 @@ public record Info(
         return new Info(null, List.of(category), event, List.of(), urgency, severity, certainty, null, List.of(),
                 null, null, null, null, headline, description, null, null, null, List.of(), List.of(), List.of());
     }
-
-    public Info withParameters(List<Parameter> parameters) {
-        return new Info(language, categories, event, responseTypes, urgency, severity, certainty, audience, eventCodes,
-                effective, onset, expires, senderName, headline, description, instruction, web, contact, parameters,
-                resources, areas);
-    }
-
-    public Info withSenderName(String senderName) {
-        return new Info(language, categories, event, responseTypes, urgency, severity, certainty, audience, eventCodes,
-                effective, onset, expires, senderName, headline, description, instruction, web, contact, parameters,
-                resources, areas);
-    }
 }
