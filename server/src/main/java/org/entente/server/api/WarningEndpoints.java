@@ -78,6 +78,10 @@ final class WarningEndpoints {
     /** Authenticated before the stream opens, so that a refusal is an ordinary 401 or 403. */
     void stream(Context ctx) throws Exception {
         MemberId member = member(ctx, gate.enter(ctx));
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/event-stream")) {
+            throw new ApiProblem(406, "Not acceptable", "this is a Server-Sent Events stream: send Accept: text/event-stream");
+        }
         new SseHandler(client -> warnings.connect(client, member)).handle(ctx);
     }
 
