@@ -16,65 +16,57 @@ import picocli.CommandLine.Parameters;
         subcommands = {WarningsCommand.ListWarnings.class, WarningsCommand.Ack.class})
 final class WarningsCommand extends CommandGroup {
 
-    /** The member named with --member, or this node's own. */
-    private static Optional<MemberId> member(Store s, String named) {
-        if (named != null) return Optional.of(new MemberId(named));
-        return s.members().local().map(Member::id);
-    }
-
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the warnings addressed to this node's member, newest first.")
-    static final class ListWarnings extends StoreCommand {
-        @Option(names = "--unacknowledged", description = "Only those not yet acknowledged.")
-        boolean unacknowledged;
-
-        @Option(names = "--member", paramLabel = "ID", description = "Another member's view (identity--…).")
+    /** A command acting for this node's member, or the member named with --member. */
+    abstract static class ForMember extends StoreCommand {
+        @Option(names = "--member", paramLabel = "ID", description = "Act for another member (identity--…).")
         String member;
+
+        abstract int run(Store s, MemberId who);
 
         @Override
         public Integer call() {
-            PrintWriter out = out();
             try (Store s = store.open()) {
                 Optional<MemberId> who;
                 try {
-                    who = member(s, member);
+                    who = member != null ? Optional.of(new MemberId(member)) : s.members().local().map(Member::id);
                 } catch (IllegalArgumentException e) {
                     return fail(e.getMessage());
                 }
                 if (who.isEmpty()) return fail("this node has no member identity yet (run 'entente keys init' or 'serve' once)");
-                for (AddressedWarning w : s.warnings().addressedTo(who.get(), unacknowledged)) {
-                    out.printf("%s  %-22s %-8s %-9s %s%n", w.warning().id(), w.warning().rule(), w.warning().severity(),
-                            w.recipient().isAcknowledged() ? "acked" : "open", w.warning().raised());
-                }
+                return run(s, who.get());
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the warnings addressed to this node's member, newest first.")
+    static final class ListWarnings extends ForMember {
+        @Option(names = "--unacknowledged", description = "Only those not yet acknowledged.")
+        boolean unacknowledged;
+
+        @Override
+        int run(Store s, MemberId who) {
+            PrintWriter out = out();
+            for (AddressedWarning w : s.warnings().addressedTo(who, unacknowledged)) {
+                out.printf("%s  %-22s %-8s %-5s %s%n", w.warning().id(), w.warning().rule(), w.warning().severity(),
+                        w.recipient().isAcknowledged() ? "acked" : "open", w.warning().raised());
             }
             return 0;
         }
     }
 
     @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge a warning for this node's member.")
-    static final class Ack extends StoreCommand {
+    static final class Ack extends ForMember {
         @Parameters(paramLabel = "ID", description = "The warning's id.")
         String id;
 
         @Option(names = "--by", paramLabel = "NAME", defaultValue = "${sys:user.name}", description = "Who acknowledges (default: the OS user).")
         String by;
 
-        @Option(names = "--member", paramLabel = "ID", description = "Acknowledge for another member (identity--…).")
-        String member;
-
         @Override
-        public Integer call() {
-            try (Store s = store.open()) {
-                Optional<MemberId> who;
-                try {
-                    who = member(s, member);
-                } catch (IllegalArgumentException e) {
-                    return fail(e.getMessage());
-                }
-                if (who.isEmpty()) return fail("this node has no member identity yet (run 'entente keys init' or 'serve' once)");
-                if (!s.warnings().acknowledge(id, who.get(), by, Instant.now())) return fail("no warning '" + id + "' for " + who.get());
-                out().println("warning " + id + " acknowledged by " + by);
-            }
+        int run(Store s, MemberId who) {
+            if (!s.warnings().acknowledge(id, who, by, Instant.now())) return fail("no warning '" + id + "' for " + who);
+            out().println("warning " + id + " acknowledged by " + by);
             return 0;
         }
     }
