@@ -47,6 +47,20 @@ final class WarningStream {
         if (!client.terminated()) delivered.accept(warning.warning().id(), warning.recipient().member());
     }
 
+    /**
+     * A comment line to every subscriber, so that idle streams are not closed by the server's or a proxy's
+     * idle timeout, and so that streams whose client went away are noticed and dropped.
+     */
+    void heartbeat() {
+        for (Set<SseClient> set : clients.values()) {
+            for (SseClient client : set) {
+                synchronized (client) {
+                    if (!client.terminated()) client.sendComment("keep-alive");
+                }
+            }
+        }
+    }
+
     void close() {
         for (Set<SseClient> set : clients.values()) {
             for (SseClient client : set) client.close();

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Warnings implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Warnings.class);
+    /** Well under Jetty's default idle timeout of 30 seconds. */
+    private static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(15);
 
     private final WarningStore store;
     private final Supplier<SharingPolicy> policy;
@@ -42,7 +44,7 @@ public final class Warnings implements AutoCloseable {
     private final WarningSettings settings;
     private final WarningStream stream;
     private final WebhookCourier courier;
-    private ScheduledExecutorService escalations;
+    private ScheduledExecutorService schedule;
 
     /**
      * @param policy the sharing policy as it stands (communities change while the node runs)
@@ -66,12 +68,13 @@ public final class Warnings implements AutoCloseable {
                 clock, settings);
     }
 
-    /** Starts webhook delivery and the scheduled escalation check. */
+    /** Starts webhook delivery, the scheduled escalation check and the event streams' heartbeat. */
     public Warnings start() {
         courier.start();
-        escalations = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("warning-escalation").daemon().factory());
+        schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("warning-schedule").daemon().factory());
         long every = settings.escalationCheck().toMillis();
-        escalations.scheduleWithFixedDelay(this::escalateQuietly, every, every, TimeUnit.MILLISECONDS);
+        schedule.scheduleWithFixedDelay(quietly("escalation check", this::escalateOverdue), every, every, TimeUnit.MILLISECONDS);
+        schedule.scheduleWithFixedDelay(quietly("event stream heartbeat", stream::heartbeat), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -129,12 +132,15 @@ public final class Warnings implements AutoCloseable {
         return followUps;
     }
 
-    private void escalateQuietly() {
-        try {
-            escalateOverdue();
-        } catch (RuntimeException e) {
-            LOG.warn("escalation check failed; trying again at the next one", e);
-        }
+    /** A scheduled task that logs its failure and runs again next time (an exception would end the schedule). */
+    private static Runnable quietly(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed; trying again at the next one", what, e);
+            }
+        };
     }
 
     /** Records a member's acknowledgement by a user; false when the warning is not addressed to the member. */
@@ -171,7 +177,7 @@ public final class Warnings implements AutoCloseable {
 
     @Override
     public void close() {
-        if (escalations != null) escalations.shutdownNow();
+        if (schedule != null) schedule.shutdownNow();
         courier.close();
         stream.close();
     }
