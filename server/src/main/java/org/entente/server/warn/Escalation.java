@@ -1,5 +1,6 @@
 package org.entente.server.warn;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ final class Escalation {
 
     @SuppressWarnings("unchecked")
     private static List<String> objectRefs(String report) {
-        Map<String, Object> tree = (Map<String, Object>) StixJson.readTree(report.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> tree = (Map<String, Object>) StixJson.readTree(report.getBytes(StandardCharsets.UTF_8));
         return (List<String>) tree.get("object_refs");
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.entente.core.cap.Alert;
 import org.entente.core.cap.Area;
@@ -72,7 +73,7 @@ final class WarningDocuments {
     /** A recipient's view built from the evidence it may see. */
     static View view(Draft draft, MemberId recipient, Wording wording, List<Evidence> visible) {
         List<String> refs = new ArrayList<>();
-        Set<String> countries = new java.util.TreeSet<>();
+        Set<String> countries = new TreeSet<>();
         for (Evidence e : visible) {
             refs.add(e.objectId());
             countries.add(e.member().country());

@@ -1,5 +1,6 @@
 package org.entente.server.warn;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.entente.core.stix.codec.StixJson;
@@ -19,7 +20,7 @@ public final class WarningJson {
         StoredWarning w = addressed.warning();
         WarningRecipient r = addressed.recipient();
         @SuppressWarnings("unchecked")
-        Map<String, Object> report = (Map<String, Object>) StixJson.readTree(r.report().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> report = (Map<String, Object>) StixJson.readTree(r.report().getBytes(StandardCharsets.UTF_8));
         return StixJson.object(
                 "id", w.id(),
                 "rule", w.rule(),

@@ -1,6 +1,7 @@
 package org.entente.server.warn;
 
 import io.javalin.http.sse.SseClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.entente.core.cap.MsgType;
 import org.entente.core.policy.Member;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.SharingPolicy;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class Warnings implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Warnings.class);
     /** Well under Jetty's default idle timeout of 30 seconds. */
-    private static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(15);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final WarningStore store;
     private final Supplier<SharingPolicy> policy;
@@ -96,7 +98,7 @@ public final class Warnings implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         WarningDocuments.Draft draft = new WarningDocuments.Draft(id, sender.get(), now, detection.exercise(),
-                org.entente.core.cap.MsgType.Alert, null, rule.name(), detection.subject(), assessment);
+                MsgType.Alert, null, rule.name(), detection.subject(), assessment);
         List<WarningRecipient> recipients = new ArrayList<>();
         audience.forEach((member, visible) -> {
             if (!rule.warns(member, visible)) return;
