@@ -21,6 +21,8 @@ import org.entente.server.taxii.ApiRoot;
 import org.entente.server.taxii.TaxiiException;
 import org.entente.server.taxii.TaxiiResponse;
 import org.entente.server.taxii.TaxiiRoutes;
+import org.entente.server.warn.WarningSettings;
+import org.entente.server.warn.Warnings;
 import org.entente.store.CollectionInfo;
 import org.entente.store.Store;
 import org.entente.store.StoreFactory;
@@ -39,42 +41,54 @@ public final class Node implements AutoCloseable {
     private final Store store;
     private final Federation federation;
     private final FeedPull feeds;
+    private final Warnings warnings;
     private final Javalin http;
     private final String url;
     private final Optional<String> generatedAdminToken;
 
-    private Node(Store store, Federation federation, FeedPull feeds, Javalin http, String url, Optional<String> generatedAdminToken) {
+    private Node(Store store, Federation federation, FeedPull feeds, Warnings warnings, Javalin http, String url,
+                 Optional<String> generatedAdminToken) {
         this.store = store;
         this.federation = federation;
         this.feeds = feeds;
+        this.warnings = warnings;
         this.http = http;
         this.url = url;
         this.generatedAdminToken = generatedAdminToken;
     }
 
     public static Node start(NodeConfig config) {
+        return start(config, WarningSettings.DEFAULT);
+    }
+
+    /** A node whose warn stage runs with the given rules, deadlines and retry timings. */
+    public static Node start(NodeConfig config, WarningSettings warningSettings) {
         Store store = StoreFactory.open(config.dataDir(), config.dbUrl());
         Federation federation = null;
+        Warnings warnings = null;
         try {
             Optional<String> generated = NodeSetup.ensure(store, config.dataDir(), config.adminToken());
             Clock clock = Clock.systemUTC();
             Ingest ingest = new Ingest(store.objects(), StixValidator.stix21());
             federation = Federation.start(config, store, ingest, StixValidator.stix21(), clock);
-            Javalin http = http(config, store, ingest, federation, clock);
+            warnings = Warnings.of(store, clock, warningSettings).start();
+            Javalin http = http(config, store, ingest, federation, warnings, clock);
             http.start(config.host(), config.port());
             String url = "http://" + config.host() + ":" + http.port() + "/";
             LOG.info("node of {} serving at {} (store {}, TAXII at {}taxii2/, peers at {})",
                     federation.identity().member(), url, store.dialect(), url, federation.url());
             FeedPull feeds = new FeedPull(new FeedFile(config.dataDir()), store.collections(), ingest, clock).start();
-            return new Node(store, federation, feeds, http, url, generated);
+            return new Node(store, federation, feeds, warnings, http, url, generated);
         } catch (RuntimeException e) {
+            if (warnings != null) warnings.close();
             if (federation != null) federation.close();
             store.close();
             throw e;
         }
     }
 
-    private static Javalin http(NodeConfig config, Store store, Ingest ingest, Federation federation, Clock clock) {
+    private static Javalin http(NodeConfig config, Store store, Ingest ingest, Federation federation, Warnings warnings,
+                                Clock clock) {
         Authenticator authenticator = new Authenticator(store.accounts(), new PasswordHasher(), clock);
         HttpMetrics metrics = new HttpMetrics(() -> store.collections().list().stream()
                 .map(CollectionInfo::id).mapToLong(store.objects()::countObjects).sum());
@@ -92,7 +106,7 @@ public final class Node implements AutoCloseable {
             cfg.routes.get("/metrics", metrics::scrape);
             TaxiiRoutes.register(cfg.routes, store, authenticator, ingest, API_ROOT, config.title(),
                     config.maxContentLength(), clock);
-            ApiRoutes.register(cfg.routes, store, authenticator, federation);
+            ApiRoutes.register(cfg.routes, store, authenticator, federation, warnings);
             cfg.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiResponse.error(ctx, e.status(), e.title(), e.description()));
             cfg.routes.exception(AuthenticationException.class, (e, ctx) -> {
                 ctx.header("WWW-Authenticate", "Basic realm=\"entente\", Bearer realm=\"entente\"");
@@ -166,6 +180,11 @@ public final class Node implements AutoCloseable {
         return federation;
     }
 
+    /** The warn stage: raise warnings from detections, deliver, acknowledge, escalate. */
+    public Warnings warnings() {
+        return warnings;
+    }
+
     /** The admin token generated at this start (first start without ENTENTE_ADMIN_TOKEN), to show once. */
     public Optional<String> generatedAdminToken() {
         return generatedAdminToken;
@@ -174,6 +193,8 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         feeds.close();
+        // Ends the open event streams first, so that stopping the HTTP server does not wait on them.
+        warnings.close();
         http.stop();
         federation.close();
         store.close();

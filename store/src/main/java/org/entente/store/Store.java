@@ -28,6 +28,8 @@ public interface Store extends AutoCloseable {
 
     ObjectSearch search();
 
+    WarningStore warnings();
+
     /** "sqlite" or "postgresql", for logs and metrics. */
     String dialect();
 

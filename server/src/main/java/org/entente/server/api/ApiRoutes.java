@@ -3,6 +3,7 @@ package org.entente.server.api;
 import io.javalin.config.RoutesConfig;
 import org.entente.server.access.Authenticator;
 import org.entente.server.federation.Federation;
+import org.entente.server.warn.Warnings;
 import org.entente.store.Store;
 
 /** The REST API of a node under {@code /api/v1/}. */
@@ -11,7 +12,8 @@ public final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    public static void register(RoutesConfig routes, Store store, Authenticator authenticator, Federation federation) {
+    public static void register(RoutesConfig routes, Store store, Authenticator authenticator, Federation federation,
+                                Warnings warnings) {
         ApiGate gate = new ApiGate(authenticator);
         ShareEndpoints share = new ShareEndpoints(gate, federation.sharing());
         PeerEndpoints peers = new PeerEndpoints(gate, store, federation);
@@ -31,6 +33,7 @@ public final class ApiRoutes {
         routes.put(BASE + "/communities/{name}", communities::put);
         routes.delete(BASE + "/communities/{name}", communities::delete);
         routes.get(BASE + "/objects", new SearchEndpoints(gate, authenticator, store)::search);
+        WarningEndpoints.register(routes, gate, store, warnings);
         routes.exception(ApiProblem.class, (e, ctx) -> ApiResponse.problem(ctx, e.status(), e.title(), e.getMessage()));
     }
 }

@@ -13,6 +13,7 @@ import org.entente.store.PeerStore;
 import org.entente.store.ShareStore;
 import org.entente.store.StatusStore;
 import org.entente.store.Store;
+import org.entente.store.WarningStore;
 
 /** The store over a migrated SQL database; the same code for both dialects. */
 public final class JdbcStore implements Store {
@@ -28,6 +29,7 @@ public final class JdbcStore implements Store {
     private final InboxStore inbox;
     private final ShareStore shares;
     private final ObjectSearch search;
+    private final WarningStore warnings;
 
     public JdbcStore(Database database) {
         this(database, Clock.systemUTC());
@@ -47,6 +49,7 @@ public final class JdbcStore implements Store {
         this.inbox = new JdbcInboxStore(database.reads(), database.writer());
         this.shares = new JdbcShareStore(database.reads(), database.writer());
         this.search = new JdbcObjectSearch(database.reads());
+        this.warnings = new JdbcWarningStore(database.reads(), database.writer(), clock);
     }
 
     @Override
@@ -102,6 +105,11 @@ public final class JdbcStore implements Store {
     @Override
     public ObjectSearch search() {
         return search;
+    }
+
+    @Override
+    public WarningStore warnings() {
+        return warnings;
     }
 
     @Override
