@@ -23,6 +23,8 @@ import org.entente.server.taxii.ApiRoot;
 import org.entente.server.taxii.TaxiiException;
 import org.entente.server.taxii.TaxiiResponse;
 import org.entente.server.taxii.TaxiiRoutes;
+import org.entente.server.warn.WarningSettings;
+import org.entente.server.warn.Warnings;
 import org.entente.store.CollectionInfo;
 import org.entente.store.Store;
 import org.entente.store.StoreFactory;
@@ -48,15 +50,17 @@ public final class Node implements AutoCloseable {
     private final FeedPull feeds;
     private final CorrelationIndexer indexer;
     private final Correlation correlation;
+    private final Warnings warnings;
     private final Javalin http;
     private final String url;
     private final Optional<String> generatedAdminToken;
 
-    private Node(Store store, Federation federation, FeedPull feeds, CorrelationIndexer indexer, Correlation correlation,
-            Javalin http, String url, Optional<String> generatedAdminToken) {
+    private Node(Store store, Federation federation, FeedPull feeds, Warnings warnings, CorrelationIndexer indexer,
+                 Correlation correlation, Javalin http, String url, Optional<String> generatedAdminToken) {
         this.store = store;
         this.federation = federation;
         this.feeds = feeds;
+        this.warnings = warnings;
         this.indexer = indexer;
         this.correlation = correlation;
         this.http = http;
@@ -65,16 +69,23 @@ public final class Node implements AutoCloseable {
     }
 
     public static Node start(NodeConfig config) {
+        return start(config, WarningSettings.DEFAULT);
+    }
+
+    /** A node whose warn stage runs with the given rules, deadlines and retry timings. */
+    public static Node start(NodeConfig config, WarningSettings warningSettings) {
         Store store = StoreFactory.open(config.dataDir(), config.dbUrl());
         Federation federation = null;
         CorrelationIndexer indexer = null;
+        Warnings warnings = null;
         try {
             Optional<String> generated = NodeSetup.ensure(store, config.dataDir(), config.adminToken());
             Clock clock = Clock.systemUTC();
             Ingest ingest = new Ingest(store.objects(), StixValidator.stix21());
             federation = Federation.start(config, store, ingest, StixValidator.stix21(), clock);
+            warnings = Warnings.of(store, clock, warningSettings).start();
             Correlation correlation = new Correlation(store, clock);
-            Javalin http = http(config, store, ingest, federation, correlation, clock);
+            Javalin http = http(config, store, ingest, federation, warnings, correlation, clock);
             http.start(config.host(), config.port());
             String url = "http://" + config.host() + ":" + http.port() + "/";
             LOG.info("node of {} serving at {} (store {}, TAXII at {}taxii2/, peers at {})",
@@ -82,17 +93,18 @@ public final class Node implements AutoCloseable {
             indexer = new CorrelationIndexer(store, federation.identity().member(), CorrelationIndexer.DEFAULT_BATCH,
                     clock, INDEX_SETTLE).start(INDEX_INTERVAL);
             FeedPull feeds = new FeedPull(new FeedFile(config.dataDir()), store.collections(), ingest, clock).start();
-            return new Node(store, federation, feeds, indexer, correlation, http, url, generated);
+            return new Node(store, federation, feeds, warnings, indexer, correlation, http, url, generated);
         } catch (RuntimeException e) {
             if (indexer != null) indexer.close();
+            if (warnings != null) warnings.close();
             if (federation != null) federation.close();
             store.close();
             throw e;
         }
     }
 
-    private static Javalin http(NodeConfig config, Store store, Ingest ingest, Federation federation, Correlation correlation,
-            Clock clock) {
+    private static Javalin http(NodeConfig config, Store store, Ingest ingest, Federation federation, Warnings warnings,
+                                Correlation correlation, Clock clock) {
         Authenticator authenticator = new Authenticator(store.accounts(), new PasswordHasher(), clock);
         HttpMetrics metrics = new HttpMetrics(() -> store.collections().list().stream()
                 .map(CollectionInfo::id).mapToLong(store.objects()::countObjects).sum());
@@ -110,7 +122,7 @@ public final class Node implements AutoCloseable {
             cfg.routes.get("/metrics", metrics::scrape);
             TaxiiRoutes.register(cfg.routes, store, authenticator, ingest, API_ROOT, config.title(),
                     config.maxContentLength(), clock);
-            ApiRoutes.register(cfg.routes, store, authenticator, federation, correlation);
+            ApiRoutes.register(cfg.routes, store, authenticator, federation, correlation, warnings);
             cfg.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiResponse.error(ctx, e.status(), e.title(), e.description()));
             cfg.routes.exception(AuthenticationException.class, (e, ctx) -> {
                 ctx.header("WWW-Authenticate", "Basic realm=\"entente\", Bearer realm=\"entente\"");
@@ -194,6 +206,11 @@ public final class Node implements AutoCloseable {
         return correlation;
     }
 
+    /** The warn stage: raise warnings from detections, deliver, acknowledge, escalate. */
+    public Warnings warnings() {
+        return warnings;
+    }
+
     /** The admin token generated at this start (first start without ENTENTE_ADMIN_TOKEN), to show once. */
     public Optional<String> generatedAdminToken() {
         return generatedAdminToken;
@@ -202,6 +219,8 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         feeds.close();
+        // Ends the open event streams first, so that stopping the HTTP server does not wait on them.
+        warnings.close();
         http.stop();
         indexer.close();
         federation.close();

@@ -28,6 +28,10 @@ public interface Store extends AutoCloseable {
 
     CorrelationStore correlation();
 
+    ObjectSearch search();
+
+    WarningStore warnings();
+
     /** "sqlite" or "postgresql", for logs and metrics. */
     String dialect();
 

@@ -104,7 +104,7 @@ public final class Authenticator {
     }
 
     private static Principal principal(Account account) {
-        return new Principal(account.name(), account.admin());
+        return new Principal(account.name(), account.admin(), account.member());
     }
 
     private <K, V> void remember(Map<K, Cached<V>> cache, K key, V value, Instant now) {

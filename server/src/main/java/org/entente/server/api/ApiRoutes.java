@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import org.entente.server.access.Authenticator;
 import org.entente.server.federation.Federation;
 import org.entente.server.index.Correlation;
+import org.entente.server.warn.Warnings;
 import org.entente.store.Store;
 
 /** The REST API of a node under {@code /api/v1/}. */
@@ -13,7 +14,7 @@ public final class ApiRoutes {
     private ApiRoutes() {}
 
     public static void register(RoutesConfig routes, Store store, Authenticator authenticator, Federation federation,
-            Correlation correlation) {
+            Correlation correlation, Warnings warnings) {
         ApiGate gate = new ApiGate(authenticator);
         ShareEndpoints share = new ShareEndpoints(gate, federation.sharing());
         PeerEndpoints peers = new PeerEndpoints(gate, store, federation);
@@ -32,8 +33,11 @@ public final class ApiRoutes {
         routes.get(BASE + "/communities/{name}", communities::one);
         routes.put(BASE + "/communities/{name}", communities::put);
         routes.delete(BASE + "/communities/{name}", communities::delete);
-        // Every caller acts for this node's member until accounts are bound to members.
-        CorrelationEndpoints.register(routes, gate, correlation, principal -> federation.identity().member());
+        routes.get(BASE + "/objects", new SearchEndpoints(gate, authenticator, store)::search);
+        WarningEndpoints.register(routes, gate, store, warnings);
+        // Callers act for their bound (hosted) member, else for this node's member.
+        CorrelationEndpoints.register(routes, gate, correlation,
+                principal -> principal.member().orElse(federation.identity().member()));
         routes.exception(ApiProblem.class, (e, ctx) -> ApiResponse.problem(ctx, e.status(), e.title(), e.getMessage()));
     }
 }

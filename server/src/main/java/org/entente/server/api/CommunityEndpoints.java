@@ -13,22 +13,25 @@ import org.entente.store.Store;
 
 /**
  * Members and communities: {@code GET /api/v1/members}, {@code GET /api/v1/communities},
- * {@code GET|PUT|DELETE /api/v1/communities/{name}}. Changing a charter takes an admin. A member sees a
- * community it belongs to; its membership list only when the charter does not hide it.
+ * {@code GET|PUT|DELETE /api/v1/communities/{name}}. Changing a charter takes an admin. What a user sees
+ * follows {@link CommunityVisibility}: the communities its member belongs to, their membership only when
+ * the charter does not hide it.
  */
 final class CommunityEndpoints {
     private final ApiGate gate;
     private final Store store;
+    private final CommunityVisibility visibility;
 
     CommunityEndpoints(ApiGate gate, Store store) {
         this.gate = gate;
         this.store = store;
+        this.visibility = new CommunityVisibility(store);
     }
 
     void members(Context ctx) {
-        gate.enter(ctx);
+        Principal principal = gate.enter(ctx);
         Optional<MemberId> local = store.members().local().map(Member::id);
-        List<Map<String, Object>> members = store.members().list().stream()
+        List<Map<String, Object>> members = visibility.members(principal).stream()
                 .map(m -> PolicyJson.member(m, local.map(m.id()::equals).orElse(false)))
                 .toList();
         ApiResponse.json(ctx, 200, StixJson.object("members", members));
@@ -78,12 +81,11 @@ final class CommunityEndpoints {
                 .orElseThrow(() -> ApiProblem.notFound("no community '" + name + "'"));
     }
 
-    /** Admins operate the node and see every community; others see those their node's member is in. */
     private boolean visible(Community c, Principal principal) {
-        return principal.admin() || store.members().local().map(m -> c.hasMember(m.id())).orElse(false);
+        return visibility.visible(c, principal);
     }
 
     private static boolean showMembers(Community c, Principal principal) {
-        return principal.admin() || !c.charter().membershipHidden();
+        return CommunityVisibility.showMembers(c, principal);
     }
 }

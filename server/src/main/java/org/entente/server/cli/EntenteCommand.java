@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ShareCommand.class,
             FeedCommand.class,
             PatternCommand.class,
+            WarningsCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.entente.core.policy.MemberId;
 import org.entente.server.NodeSetup;
+import org.entente.server.access.Viewer;
+import org.entente.server.access.VisibleObjects;
 import org.entente.server.taxii.TaxiiException;
 import org.entente.server.taxii.TaxiiQuery;
 import org.entente.store.CollectionInfo;
@@ -56,6 +59,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--added-after", description = "Only versions added after this timestamp.")
     String addedAfter;
 
+    @Option(names = "--as-member", paramLabel = "ID",
+            description = "Export only what the sharing policy lets this member receive (for a member hosted on this node).")
+    String asMember;
+
     @Option(names = {"-o", "--output"}, description = "Write to this file instead of standard output.")
     Path output;
 
@@ -73,12 +80,21 @@ final class ExportCommand implements Callable<Integer> {
             err.println("entente export: " + e.getMessage());
             return 2;
         }
+        MemberId member;
+        try {
+            member = asMember == null ? null : new MemberId(asMember.strip());
+        } catch (IllegalArgumentException e) {
+            err.println("entente export: --as-member: " + e.getMessage());
+            return 2;
+        }
         try (Store s = store.open()) {
             CollectionInfo target = s.collections().find(collection).orElse(null);
             if (target == null) {
                 err.println("entente export: no collection '" + collection + "'");
                 return 2;
             }
+            VisibleObjects visible = new VisibleObjects(s);
+            Viewer viewer = member == null ? Viewer.node() : visible.viewerFor(member);
             long count = 0;
             Writer out = output == null ? spec.commandLine().getOut()
                     : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
@@ -87,7 +103,7 @@ final class ExportCommand implements Callable<Integer> {
                 Page page;
                 long after = 0;
                 do {
-                    page = s.objects().find(target.id(), query.withAfterSeq(after));
+                    page = visible.find(viewer, target.id(), query.withAfterSeq(after));
                     for (StoredVersion v : page.items()) {
                         if (count++ > 0) out.write(',');
                         out.write('\n');

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.entente.core.policy.MemberId;
 import org.entente.server.access.PasswordHasher;
 import org.entente.server.access.Tokens;
 import org.entente.store.Account;
@@ -31,8 +33,21 @@ final class UserCommand extends CommandGroup {
         @Option(names = "--password-stdin", description = "Read a password for HTTP Basic from standard input.")
         boolean passwordFromStdin;
 
+        @Option(names = "--member", paramLabel = "ID",
+                description = "The member the user acts for, when not this node's own (a member hosted here): it then reads only what the sharing policy lets that member receive.")
+        String member;
+
         @Override
         public Integer call() throws IOException {
+            Optional<MemberId> actsFor;
+            try {
+                actsFor = Optional.ofNullable(member).map(MemberId::new);
+            } catch (IllegalArgumentException e) {
+                return fail("--member: " + e.getMessage());
+            }
+            if (admin && actsFor.isPresent()) {
+                return fail("an admin operates this node and sees everything; a user bound to a member cannot be one");
+            }
             String hash = null;
             if (passwordFromStdin) {
                 String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -42,9 +57,10 @@ final class UserCommand extends CommandGroup {
                 hash = new PasswordHasher().hash(password);
             }
             try (Store s = store.open()) {
-                s.accounts().saveUser(new Account(name, hash, admin));
+                s.accounts().saveUser(new Account(name, hash, admin, actsFor));
             }
-            out().println("user '" + name + "' saved" + (admin ? " as admin" : ""));
+            out().println("user '" + name + "' saved" + (admin ? " as admin" : "")
+                    + actsFor.map(m -> " acting for member " + m).orElse(""));
             return 0;
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.entente.core.policy.Community;
 import org.entente.core.policy.Member;
+import org.entente.server.access.Viewer;
 import org.entente.server.share.Channels;
 import org.entente.store.CommunityStore;
 import org.entente.store.MemberStore;
@@ -29,24 +30,30 @@ public final class ApiRoots {
         return nodeRoot;
     }
 
-    public List<ApiRoot> all() {
+    /** The roots the viewer sees: a hosted member sees the roots of the communities it is in itself. */
+    public List<ApiRoot> all(Viewer viewer) {
         List<ApiRoot> roots = new ArrayList<>();
         roots.add(nodeRoot);
         Optional<Member> local = members.local();
         if (local.isEmpty()) return roots;
         for (Community c : communities.list()) {
-            if (c.hasMember(local.get().id())) roots.add(of(c));
+            if (carries(c, local.get(), viewer)) roots.add(of(c));
         }
         return roots;
     }
 
-    public Optional<ApiRoot> find(String name) {
+    public Optional<ApiRoot> find(String name, Viewer viewer) {
         if (nodeRoot.name().equals(name)) return Optional.of(nodeRoot);
         if (!name.startsWith("c-")) return Optional.empty();
         Optional<Member> local = members.local();
         return communities.find(name.substring(2))
-                .filter(c -> local.isPresent() && c.hasMember(local.get().id()))
+                .filter(c -> local.isPresent() && carries(c, local.get(), viewer))
                 .map(ApiRoots::of);
+    }
+
+    /** A community's traffic reaches this node when its member is in it, and the viewer when it is in it too. */
+    private static boolean carries(Community c, Member local, Viewer viewer) {
+        return c.hasMember(local.id()) && viewer.member().map(c::hasMember).orElse(true);
     }
 
     private static ApiRoot of(Community c) {

@@ -21,7 +21,7 @@ final class CollectionEndpoints {
 
     void list(Context ctx) {
         Principal principal = gate.enter(ctx);
-        ApiRoot root = gate.apiRoot(ctx);
+        ApiRoot root = gate.apiRoot(ctx, principal);
         List<Map<String, Object>> visible = collections.list().stream()
                 .filter(root::holds)
                 .map(c -> describe(c, gate.rights(principal, c)))

@@ -23,17 +23,16 @@ final class DiscoveryEndpoints {
     }
 
     void discovery(Context ctx) {
-        gate.enter(ctx);
+        Principal principal = gate.enter(ctx);
         TaxiiResponse.json(ctx, 200, StixJson.object(
                 "title", title,
                 "description", "Entente node: STIX 2.1 over TAXII 2.1; one API root per community of this member",
                 "default", rootUrl(ctx, gate.roots().nodeRoot()),
-                "api_roots", gate.roots().all().stream().map(r -> rootUrl(ctx, r)).toList()));
+                "api_roots", gate.roots().all(gate.viewer(principal)).stream().map(r -> rootUrl(ctx, r)).toList()));
     }
 
     void apiRoot(Context ctx) {
-        gate.enter(ctx);
-        ApiRoot root = gate.apiRoot(ctx);
+        ApiRoot root = gate.apiRoot(ctx, gate.enter(ctx));
         TaxiiResponse.json(ctx, 200, StixJson.object(
                 "title", root.title(),
                 "description", root.description(),
@@ -43,7 +42,7 @@ final class DiscoveryEndpoints {
 
     void status(Context ctx) {
         Principal principal = gate.enter(ctx);
-        gate.apiRoot(ctx);
+        gate.apiRoot(ctx, principal);
         String id = ctx.pathParam("statusId");
         StatusRecord status = statuses.find(id)
                 // Another user's status is none of this user's business, not even its existence.

@@ -14,6 +14,7 @@ import org.entente.core.stix.codec.BundleReader.Element;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.core.stix.codec.StixParseException;
 import org.entente.server.access.Principal;
+import org.entente.server.access.Viewer;
 import org.entente.server.ingest.Ingest;
 import org.entente.server.ingest.Outcome;
 import org.entente.store.CollectionInfo;
@@ -55,6 +56,12 @@ final class ObjectEndpoints {
         Principal principal = gate.enter(ctx);
         CollectionInfo collection = gate.readable(ctx, principal);
         ObjectQuery query = TaxiiQuery.parse(ctx.queryParamMap(), ALL_FIELDS, VersionSelector.LAST);
+        Viewer viewer = gate.viewer(principal);
+        if (viewer.restricted()) {
+            // Not cached: what a hosted member sees also depends on charters, which the change mark does not follow.
+            TaxiiResponse.envelope(ctx, gate.visible().find(viewer, collection.id(), query));
+            return;
+        }
         // The mark is read before the page: a write in between makes the entry look stale, never fresh.
         long mark = objects.changeMark();
         EnvelopeCache.Key key = new EnvelopeCache.Key(collection.id(), query);
@@ -72,8 +79,9 @@ final class ObjectEndpoints {
         String id = ctx.pathParam("objectId");
         ObjectQuery query = TaxiiQuery.parse(ctx.queryParamMap(), VERSION_FIELDS, VersionSelector.LAST)
                 .withIds(Set.of(id));
-        Page page = objects.find(collection.id(), query);
-        if (page.items().isEmpty()) requireExists(collection, id);
+        Viewer viewer = gate.viewer(principal);
+        Page page = gate.visible().find(viewer, collection.id(), query);
+        if (page.items().isEmpty()) requireExists(viewer, collection, id);
         TaxiiResponse.envelope(ctx, page);
     }
 
@@ -83,8 +91,9 @@ final class ObjectEndpoints {
         String id = ctx.pathParam("objectId");
         ObjectQuery query = TaxiiQuery.parse(ctx.queryParamMap(), Set.of("spec_version"), VersionSelector.ALL)
                 .withIds(Set.of(id));
-        Page page = objects.find(collection.id(), query);
-        if (page.items().isEmpty()) requireExists(collection, id);
+        Viewer viewer = gate.viewer(principal);
+        Page page = gate.visible().find(viewer, collection.id(), query);
+        if (page.items().isEmpty()) requireExists(viewer, collection, id);
         List<String> versions = page.items().stream().map(v -> TaxiiTime.version(v.version())).toList();
         TaxiiResponse.dateAddedHeaders(ctx, page);
         TaxiiResponse.json(ctx, 200, StixJson.object(
@@ -97,7 +106,7 @@ final class ObjectEndpoints {
         Principal principal = gate.enter(ctx);
         CollectionInfo collection = gate.readable(ctx, principal);
         ObjectQuery query = TaxiiQuery.parse(ctx.queryParamMap(), ALL_FIELDS, VersionSelector.LAST);
-        Page page = objects.find(collection.id(), query);
+        Page page = gate.visible().find(gate.viewer(principal), collection.id(), query);
         List<Map<String, Object>> records = new ArrayList<>(page.items().size());
         for (StoredVersion v : page.items()) {
             records.add(StixJson.object(
@@ -122,10 +131,11 @@ final class ObjectEndpoints {
         }
         String id = ctx.pathParam("objectId");
         ObjectQuery query = TaxiiQuery.parse(ctx.queryParamMap(), VERSION_FIELDS, VersionSelector.ALL);
+        Viewer viewer = gate.viewer(principal);
+        // One the hosted member may not see is not there for it: not to delete, and not to learn of.
+        if (viewer.restricted() && !gate.visible().anyVisible(viewer, collection.id(), id)) throw nothingToDelete(ctx, id);
         int deleted = objects.delete(collection.id(), id, query);
-        if (deleted == 0) {
-            throw TaxiiException.notFound("object '" + id + "' not found" + (ctx.queryParamMap().isEmpty() ? "" : " with those filters"));
-        }
+        if (deleted == 0) throw nothingToDelete(ctx, id);
         ctx.status(200).contentType(TaxiiMediaType.TAXII);
     }
 
@@ -141,11 +151,15 @@ final class ObjectEndpoints {
         List<Outcome> outcomes = ingest.submit(collection.id(), elements);
         List<StatusRecord.Detail> successes = new ArrayList<>();
         List<StatusRecord.Detail> failures = new ArrayList<>();
+        // "Already stored" would tell a hosted member that a version it may not see exists: it is told only
+        // that its version is stored.
+        boolean mayLearnWhatExists = !gate.viewer(principal).restricted();
         for (Outcome o : outcomes) {
             String id = o.id() != null ? o.id() : "objects[" + o.index() + "]";
             switch (o.kind()) {
                 case ADDED -> successes.add(new StatusRecord.Detail(id, o.version(), null));
-                case UNCHANGED -> successes.add(new StatusRecord.Detail(id, o.version(), "this version was already stored; nothing changed"));
+                case UNCHANGED -> successes.add(new StatusRecord.Detail(id, o.version(),
+                        mayLearnWhatExists ? "this version was already stored; nothing changed" : null));
                 case REJECTED -> failures.add(new StatusRecord.Detail(id, o.version(), o.reason()));
             }
         }
@@ -155,9 +169,13 @@ final class ObjectEndpoints {
         TaxiiResponse.json(ctx, 202, DiscoveryEndpoints.body(status));
     }
 
-    private void requireExists(CollectionInfo collection, String id) {
-        ObjectQuery any = ObjectQuery.all().withIds(Set.of(id)).withLimit(1);
-        if (objects.find(collection.id(), any).items().isEmpty()) {
+    private static TaxiiException nothingToDelete(Context ctx, String id) {
+        return TaxiiException.notFound("object '" + id + "' not found" + (ctx.queryParamMap().isEmpty() ? "" : " with those filters"));
+    }
+
+    /** 404 unless the viewer may see some version of the object: one it may not see does not exist for it. */
+    private void requireExists(Viewer viewer, CollectionInfo collection, String id) {
+        if (!gate.visible().anyVisible(viewer, collection.id(), id)) {
             throw TaxiiException.notFound("object '" + id + "' not found");
         }
     }

@@ -3,6 +3,8 @@ package org.entente.server.taxii;
 import io.javalin.http.Context;
 import org.entente.server.access.Authenticator;
 import org.entente.server.access.Principal;
+import org.entente.server.access.Viewer;
+import org.entente.server.access.VisibleObjects;
 import org.entente.store.CollectionInfo;
 import org.entente.store.CollectionStore;
 import org.entente.store.Rights;
@@ -20,11 +22,22 @@ final class TaxiiGate {
     private final Authenticator authenticator;
     private final CollectionStore collections;
     private final ApiRoots roots;
+    private final VisibleObjects visible;
 
-    TaxiiGate(Authenticator authenticator, CollectionStore collections, ApiRoots roots) {
+    TaxiiGate(Authenticator authenticator, CollectionStore collections, ApiRoots roots, VisibleObjects visible) {
         this.authenticator = authenticator;
         this.collections = collections;
         this.roots = roots;
+        this.visible = visible;
+    }
+
+    VisibleObjects visible() {
+        return visible;
+    }
+
+    /** Whose view of the objects the principal reads with. */
+    Viewer viewer(Principal principal) {
+        return visible.viewerOf(principal);
     }
 
     ApiRoots roots() {
@@ -42,10 +55,10 @@ final class TaxiiGate {
         return principal;
     }
 
-    /** The API root named in the path. */
-    ApiRoot apiRoot(Context ctx) {
+    /** The API root named in the path, if the principal sees it. */
+    ApiRoot apiRoot(Context ctx, Principal principal) {
         String name = ctx.pathParam("root");
-        return roots.find(name).orElseThrow(() -> TaxiiException.notFound("API root '" + name + "' not found"));
+        return roots.find(name, viewer(principal)).orElseThrow(() -> TaxiiException.notFound("API root '" + name + "' not found"));
     }
 
     Rights rights(Principal principal, CollectionInfo collection) {
@@ -54,7 +67,7 @@ final class TaxiiGate {
 
     /** The collection in the path, if the principal has any right on it. */
     CollectionInfo collection(Context ctx, Principal principal) {
-        ApiRoot root = apiRoot(ctx);
+        ApiRoot root = apiRoot(ctx, principal);
         String key = ctx.pathParam("collection");
         CollectionInfo collection = collections.find(key).orElse(null);
         if (collection == null || !root.holds(collection) || rights(principal, collection).equals(Rights.NONE)) {

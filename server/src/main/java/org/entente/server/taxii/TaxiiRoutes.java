@@ -3,6 +3,7 @@ package org.entente.server.taxii;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.entente.server.access.Authenticator;
+import org.entente.server.access.VisibleObjects;
 import org.entente.server.ingest.Ingest;
 import org.entente.store.Store;
 
@@ -14,7 +15,8 @@ public final class TaxiiRoutes {
 
     public static void register(RoutesConfig routes, Store store, Authenticator authenticator, Ingest ingest,
                                 ApiRoot root, String title, long maxContentLength, Clock clock) {
-        TaxiiGate gate = new TaxiiGate(authenticator, store.collections(), new ApiRoots(root, store.communities(), store.members()));
+        TaxiiGate gate = new TaxiiGate(authenticator, store.collections(), new ApiRoots(root, store.communities(), store.members()),
+                new VisibleObjects(store));
         DiscoveryEndpoints discovery = new DiscoveryEndpoints(gate, store.statuses(), title, maxContentLength);
         CollectionEndpoints collections = new CollectionEndpoints(gate, store.collections());
         ObjectEndpoints objects = new ObjectEndpoints(gate, store.objects(), store.statuses(), ingest, maxContentLength, clock);

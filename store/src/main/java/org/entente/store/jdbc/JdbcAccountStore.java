@@ -3,6 +3,7 @@ package org.entente.store.jdbc;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.entente.core.policy.MemberId;
 import org.entente.store.Account;
 import org.entente.store.AccountStore;
 import org.entente.store.Rights;
@@ -12,7 +13,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 final class JdbcAccountStore implements AccountStore {
     private static final RowMapper<Account> ACCOUNT = (rs, ctx) ->
-            new Account(rs.getString("name"), rs.getString("password_hash"), rs.getInt("admin") == 1);
+            new Account(rs.getString("name"), rs.getString("password_hash"), rs.getInt("admin") == 1,
+                    Optional.ofNullable(rs.getString("member_id")).map(MemberId::new));
 
     private final Jdbi reads;
     private final SerialWriter writer;
@@ -28,18 +30,20 @@ final class JdbcAccountStore implements AccountStore {
     public void saveUser(Account account) {
         // An upsert, not delete-and-insert: the user's tokens and grants stay.
         writer.useTransaction(handle -> handle.createUpdate("""
-                        INSERT INTO users (name, password_hash, admin) VALUES (:name, :passwordHash, :admin)
-                        ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, admin = excluded.admin""")
+                        INSERT INTO users (name, password_hash, admin, member_id) VALUES (:name, :passwordHash, :admin, :member)
+                        ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, admin = excluded.admin,
+                            member_id = excluded.member_id""")
                 .bind("name", account.name())
                 .bind("passwordHash", account.passwordHash())
                 .bind("admin", account.admin() ? 1 : 0)
+                .bind("member", account.member().map(MemberId::value).orElse(null))
                 .execute());
     }
 
     @Override
     public Optional<Account> findUser(String name) {
         return reads.withHandle(handle -> handle.createQuery(
-                        "SELECT name, password_hash, admin FROM users WHERE name = :name")
+                        "SELECT name, password_hash, admin, member_id FROM users WHERE name = :name")
                 .bind("name", name)
                 .map(ACCOUNT)
                 .findOne());
@@ -47,7 +51,7 @@ final class JdbcAccountStore implements AccountStore {
 
     @Override
     public List<Account> listUsers() {
-        return reads.withHandle(handle -> handle.createQuery("SELECT name, password_hash, admin FROM users ORDER BY name")
+        return reads.withHandle(handle -> handle.createQuery("SELECT name, password_hash, admin, member_id FROM users ORDER BY name")
                 .map(ACCOUNT)
                 .list());
     }
@@ -70,7 +74,7 @@ final class JdbcAccountStore implements AccountStore {
     @Override
     public Optional<Account> findByTokenHash(String tokenHash) {
         return reads.withHandle(handle -> handle.createQuery("""
-                        SELECT u.name, u.password_hash, u.admin
+                        SELECT u.name, u.password_hash, u.admin, u.member_id
                         FROM tokens t JOIN users u ON u.name = t.user_name
                         WHERE t.token_hash = :tokenHash""")
                 .bind("tokenHash", tokenHash)

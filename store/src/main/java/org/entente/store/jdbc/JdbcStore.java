@@ -7,12 +7,14 @@ import org.entente.store.CommunityStore;
 import org.entente.store.CorrelationStore;
 import org.entente.store.InboxStore;
 import org.entente.store.MemberStore;
+import org.entente.store.ObjectSearch;
 import org.entente.store.ObjectStore;
 import org.entente.store.OutboxStore;
 import org.entente.store.PeerStore;
 import org.entente.store.ShareStore;
 import org.entente.store.StatusStore;
 import org.entente.store.Store;
+import org.entente.store.WarningStore;
 
 /** The store over a migrated SQL database; the same code for both dialects. */
 public final class JdbcStore implements Store {
@@ -28,6 +30,8 @@ public final class JdbcStore implements Store {
     private final InboxStore inbox;
     private final ShareStore shares;
     private final CorrelationStore correlation;
+    private final ObjectSearch search;
+    private final WarningStore warnings;
 
     public JdbcStore(Database database) {
         this(database, Clock.systemUTC());
@@ -47,6 +51,8 @@ public final class JdbcStore implements Store {
         this.inbox = new JdbcInboxStore(database.reads(), database.writer());
         this.shares = new JdbcShareStore(database.reads(), database.writer());
         this.correlation = new JdbcCorrelationStore(database.reads(), database.writer());
+        this.search = new JdbcObjectSearch(database.reads());
+        this.warnings = new JdbcWarningStore(database.reads(), database.writer(), clock);
     }
 
     @Override
@@ -102,6 +108,16 @@ public final class JdbcStore implements Store {
     @Override
     public CorrelationStore correlation() {
         return correlation;
+    }
+
+    @Override
+    public ObjectSearch search() {
+        return search;
+    }
+
+    @Override
+    public WarningStore warnings() {
+        return warnings;
     }
 
     @Override
