@@ -3,7 +3,7 @@ package org.entente.server.ingest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.entente.core.policy.Decision;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.SharingLabels;
@@ -104,11 +104,12 @@ public final class EnvelopeIngest {
         }
         List<String> rejected = new ArrayList<>();
         List<Element> owned = new ArrayList<>();
+        Map<String, MemberId> owners = store.shares().originsOf(envelope.objects().stream().map(StixObject::id).toList());
         for (int i = 0; i < envelope.objects().size(); i++) {
             StixObject object = envelope.objects().get(i);
-            Optional<MemberId> owner = store.shares().originOf(object.id());
-            if (owner.isPresent() && !owner.get().equals(envelope.origin())) {
-                rejected.add(object.id() + ": only its origin " + owner.get() + " may change it");
+            MemberId owner = owners.get(object.id());
+            if (owner != null && !owner.equals(envelope.origin())) {
+                rejected.add(object.id() + ": only its origin " + owner + " may change it");
             } else {
                 owned.add(new Element(i, object, null));
             }
