@@ -127,6 +127,7 @@ public final class FederationBench {
         String collection = to.store().collections().find("c-all").map(c -> c.id()).orElse(null);
         try (PeakHeap heap = PeakHeap.start()) {
             long syncStart = System.nanoTime();
+            long cpuStart = processCpuNanos();
             long requestsBefore = to.federation().requestsServed();
             if (!live) paused(from, peer, false);
             while (collection == null || to.store().objects().countObjects(collection) < expected) {
@@ -135,6 +136,7 @@ public final class FederationBench {
             }
             long end = System.nanoTime();
             long synced = end - syncStart;
+            long cpu = processCpuNanos() - cpuStart;
             if (live) {
                 System.out.printf("bulk sync, sharing while connected: all %,d objects on the peer after %.1f s = %,.0f objects/s%n",
                         count, (end - start) / 1e9, count / ((end - start) / 1e9));
@@ -143,6 +145,8 @@ public final class FederationBench {
                         count, to.federation().requestsServed() - requestsBefore,
                         synced / 1e9, count / (synced / 1e9));
             }
+            System.out.printf("CPU while syncing (both nodes, one JVM): %.1f s = %.0f µs per object (a load-independent view of the same run)%n",
+                    cpu / 1e9, cpu / 1e3 / count);
             System.out.printf("peak heap while syncing (both nodes, one JVM): %d MiB (sum of pool peaks), %d MiB (sampled)%n",
                     heap.poolPeaksSum() >> 20, heap.sampledMax() >> 20);
         }
@@ -174,6 +178,11 @@ public final class FederationBench {
         System.out.printf("nothing new, after a restart that lost the last confirmation: %d request(s) until the outbox was empty%n",
                 to.federation().requestsServed() - atRestart);
         nodes.forEach(Node::close);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void paused(Node node, MemberId peer, boolean paused) {
