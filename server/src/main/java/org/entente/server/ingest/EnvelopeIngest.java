@@ -117,7 +117,7 @@ public final class EnvelopeIngest {
         List<Share> shares = new ArrayList<>();
         java.util.Set<String> stored = new java.util.HashSet<>();
         for (String collection : channels.collectionsFor(labels, local, policy)) {
-            for (Outcome outcome : ingest.submit(collection, owned)) {
+            for (Outcome outcome : checkedAheadAndStored(collection, owned)) {
                 if (!outcome.accepted()) {
                     rejected.add(outcome.id() + ": " + outcome.reason());
                     continue;
@@ -134,5 +134,17 @@ public final class EnvelopeIngest {
                 envelope.origin(), stored.size(), rejected.size());
         onward.stored(envelope, bytes, sender);
         return new EnvelopeReceipt(EnvelopeReceipt.Kind.STORED, null, stored.size(), List.copyOf(new java.util.LinkedHashSet<>(rejected)));
+    }
+
+    /**
+     * Stores the envelope's objects in one batch, as {@link Ingest#submit} would, but validates them on the
+     * other cores while this thread goes on ({@link Ingest#stream}): validation is the larger part of
+     * storing an envelope of thousands of objects.
+     */
+    private List<Outcome> checkedAheadAndStored(String collection, List<Element> elements) {
+        List<Outcome> outcomes = new ArrayList<>(elements.size());
+        ingest.stream(collection, elements.iterator(), Math.max(1, elements.size()), outcomes::add);
+        outcomes.sort(java.util.Comparator.comparingInt(Outcome::index));
+        return outcomes;
     }
 }
