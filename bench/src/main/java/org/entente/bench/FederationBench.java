@@ -24,8 +24,9 @@ import org.entente.server.NodeSetup;
  * <ul>
  *   <li>{@code propagation [NODES] [SHARES]}: the time for one shared object to reach every node of a
  *       community of NODES members (p50, p99 over SHARES shares);</li>
- *   <li>{@code bulk [COUNT]}: COUNT objects shared by one node, in objects per second until the other has
- *       stored them all, with peak heap; then how many requests an idle minute of sync costs.</li>
+ *   <li>{@code bulk [COUNT] [live]}: COUNT objects shared by one node while its peer is paused, then the
+ *       objects per second until the resumed peer has stored them all (with {@code live}, sharing and
+ *       syncing overlap), with peak heap and CPU; then how many requests sync with nothing new costs.</li>
  * </ul>
  */
 public final class FederationBench {

@@ -33,7 +33,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Sharing {
     private static final Logger LOG = LoggerFactory.getLogger(Sharing.class);
-    /** Objects per envelope: large shares stream as many envelopes, none of them huge. */
+    /**
+     * Objects per envelope: large shares stream as many envelopes, none of them huge (about 1.3 MB of
+     * STIX). Each envelope costs a signature, an outbox row, a round trip and a few commits on the
+     * receiver whatever its size, so 2,000 rather than 500 cut that overhead of a bulk sync by four.
+     */
     static final int ENVELOPE_SIZE = 2_000;
 
     private final Store store;
