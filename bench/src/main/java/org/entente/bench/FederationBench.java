@@ -144,9 +144,9 @@ public final class FederationBench {
                 System.out.printf("bulk sync after an outage: %,d objects (%,d requests) on the peer %.1f s after it was resumed = %,.0f objects/s%n",
                         count, to.federation().requestsServed() - requestsBefore,
                         synced / 1e9, count / (synced / 1e9));
+                System.out.printf("CPU while syncing (both nodes, one JVM): %.1f s = %.0f µs per object (a load-independent view of the same run)%n",
+                        cpu / 1e9, cpu / 1e3 / count);
             }
-            System.out.printf("CPU while syncing (both nodes, one JVM): %.1f s = %.0f µs per object (a load-independent view of the same run)%n",
-                    cpu / 1e9, cpu / 1e3 / count);
             System.out.printf("peak heap while syncing (both nodes, one JVM): %d MiB (sum of pool peaks), %d MiB (sampled)%n",
                     heap.poolPeaksSum() >> 20, heap.sampledMax() >> 20);
         }
