@@ -24,19 +24,23 @@ import org.entente.server.NodeSetup;
  * <ul>
  *   <li>{@code propagation [NODES] [SHARES]}: the time for one shared object to reach every node of a
  *       community of NODES members (p50, p99 over SHARES shares);</li>
- *   <li>{@code bulk [COUNT]}: COUNT objects shared by one node, in objects per second until the other has
- *       stored them all, with peak heap; then how many requests an idle minute of sync costs.</li>
+ *   <li>{@code bulk [COUNT] [live]}: COUNT objects shared by one node while its peer is paused, then the
+ *       objects per second until the resumed peer has stored them all (with {@code live}, sharing and
+ *       syncing overlap), with peak heap and CPU; then how many requests sync with nothing new costs.</li>
  * </ul>
  */
 public final class FederationBench {
+    /** Objects per share call of the bulk figure, as a caller importing a large file would hand them over. */
+    private static final int SHARE_CHUNK = 10_000;
+
     private FederationBench() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "propagation";
         switch (mode) {
             case "propagation" -> propagation(arg(args, 1, 20), arg(args, 2, 50));
-            case "bulk" -> bulk(arg(args, 1, 1_000_000));
-            default -> throw new IllegalArgumentException("usage: FederationBench propagation [NODES] [SHARES] | bulk [COUNT]");
+            case "bulk" -> bulk(arg(args, 1, 1_000_000), args.length > 2 && args[2].equals("live"));
+            default -> throw new IllegalArgumentException("usage: FederationBench propagation [NODES] [SHARES] | bulk [COUNT] [live]");
         }
         System.exit(0);
     }
@@ -85,37 +89,106 @@ public final class FederationBench {
         nodes.forEach(Node::close);
     }
 
-    static void bulk(int count) throws Exception {
+    /**
+     * Bulk sync as a peer meets it after an outage: COUNT objects are shared while the peer is paused (the
+     * outbox fills, as it would while the peer is unreachable), then the peer is resumed and the time until
+     * it has stored them all is the sync figure. {@code live} shares with the peer connected instead, so
+     * that sharing and syncing overlap (the figure before this split). Afterwards, the cost of syncing with
+     * nothing new: requests the peer's federation port answered while idle, and after the origin restarts
+     * with the last delivered envelope still in its outbox (a crash before the peer's answer was recorded).
+     */
+    static void bulk(int count, boolean live) throws Exception {
         Path dir = Files.createTempDirectory("entente-bench-bulk");
         List<Node> nodes = network(dir, 2);
         Node from = nodes.get(0);
         Node to = nodes.get(1);
+        MemberId peer = to.federation().identity().member();
+        if (!live) paused(from, peer, true);
         SyntheticStix stream = new SyntheticStix(42);
+        long expected;
+        String lastEnvelope = null;
+        long start = System.nanoTime();
         try (PeakHeap heap = PeakHeap.start()) {
-            long start = System.nanoTime();
-            List<StixObject> chunk = new ArrayList<>(5_000);
+            List<StixObject> chunk = new ArrayList<>(SHARE_CHUNK);
             for (int i = 0; i < count; i++) {
                 chunk.add(StixObject.of(stream.next()));
-                if (chunk.size() == 5_000 || i == count - 1) {
-                    from.federation().sharing().share(chunk, Distribution.toCommunities("all"), EnvelopeMarkings.of(Tlp.GREEN, "cyber"));
-                    chunk = new ArrayList<>(5_000);
+                if (chunk.size() == SHARE_CHUNK || i == count - 1) {
+                    lastEnvelope = from.federation().sharing().share(chunk, Distribution.toCommunities("all"),
+                            EnvelopeMarkings.of(Tlp.GREEN, "cyber")).envelopes().getLast();
+                    chunk = new ArrayList<>(SHARE_CHUNK);
                 }
             }
             long shared = System.nanoTime() - start;
-            String collection = to.store().collections().find("c-all").orElseThrow().id();
-            long expected = from.store().objects().countObjects(from.store().collections().find(NodeSetup.DEFAULT_COLLECTION).orElseThrow().id());
-            while (to.store().objects().countObjects(collection) < expected) Thread.sleep(50);
-            long total = System.nanoTime() - start;
-            System.out.printf("bulk sync: %,d objects (%,d distinct) shared in %.1f s, on the peer after %.1f s = %,.0f objects/s%n",
-                    count, expected, shared / 1e9, total / 1e9, count / (total / 1e9));
-            System.out.printf("peak heap (both nodes, one JVM): %d MiB (sum of pool peaks), %d MiB (sampled)%n",
+            expected = from.store().objects().countObjects(from.store().collections().find(NodeSetup.DEFAULT_COLLECTION).orElseThrow().id());
+            System.out.printf("share: %,d objects (%,d distinct) stored, signed and queued in %.1f s = %,.0f objects/s%s%n",
+                    count, expected, shared / 1e9, count / (shared / 1e9), live ? " (peer connected)" : ", peer paused");
+            System.out.printf("peak heap while sharing (both nodes, one JVM): %d MiB (sum of pool peaks), %d MiB (sampled)%n",
                     heap.poolPeaksSum() >> 20, heap.sampledMax() >> 20);
         }
-        long idleStart = System.nanoTime();
-        Thread.sleep(Duration.ofSeconds(10));
-        System.out.printf("idle sync: %d outbox entries pending after %.0f s with nothing new; the courier sends nothing when the outbox is empty%n",
-                from.store().outbox().state(to.federation().identity().member()).pending(), (System.nanoTime() - idleStart) / 1e9);
+        try (PeakHeap heap = PeakHeap.start()) {
+            long syncStart = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            long requestsBefore = to.federation().requestsServed();
+            if (!live) paused(from, peer, false);
+            // An entry leaves the outbox only once the peer answered that it stored the envelope. Counting the
+            // peer's objects instead would scan its growing collection every few milliseconds and take CPU
+            // from the node being measured; they are counted once, at the end.
+            while (from.store().outbox().state(peer).pending() > 0) Thread.sleep(50);
+            long end = System.nanoTime();
+            long synced = end - syncStart;
+            long cpu = processCpuNanos() - cpuStart;
+            if (live) {
+                System.out.printf("bulk sync, sharing while connected: all %,d objects on the peer after %.1f s = %,.0f objects/s%n",
+                        count, (end - start) / 1e9, count / ((end - start) / 1e9));
+            } else {
+                System.out.printf("bulk sync after an outage: %,d objects (%,d requests) on the peer %.1f s after it was resumed = %,.0f objects/s%n",
+                        count, to.federation().requestsServed() - requestsBefore,
+                        synced / 1e9, count / (synced / 1e9));
+                System.out.printf("CPU while syncing (both nodes, one JVM): %.1f s = %.0f µs per object (a load-independent view of the same run)%n",
+                        cpu / 1e9, cpu / 1e3 / count);
+            }
+            System.out.printf("peak heap while syncing (both nodes, one JVM): %d MiB (sum of pool peaks), %d MiB (sampled)%n",
+                    heap.poolPeaksSum() >> 20, heap.sampledMax() >> 20);
+        }
+        long stored = to.store().objects().countObjects(to.store().collections().find("c-all").orElseThrow().id());
+        if (stored != expected) throw new IllegalStateException("the peer holds " + stored + " objects, not " + expected);
+        nothingNew(dir, nodes, from, to, lastEnvelope);
+    }
+
+    /** Sync with nothing new: requests while idle, and after a restart that lost the last confirmation. */
+    private static void nothingNew(Path dir, List<Node> nodes, Node from, Node to, String last) throws Exception {
+        MemberId peer = to.federation().identity().member();
+        long before = to.federation().requestsServed();
+        for (int i = 0; i < 10; i++) {
+            from.federation().peersChanged();
+            Thread.sleep(Duration.ofSeconds(1));
+        }
+        System.out.printf("nothing new, connected: %d requests in 10 s with 10 wake-ups of the courier%n",
+                to.federation().requestsServed() - before);
+
+        // The last envelope back in the outbox, as after a crash between the peer's answer and its record.
+        byte[] raw = to.store().inbox().find(last).orElseThrow().raw();
+        paused(from, peer, true);
+        from.store().outbox().enqueue(peer, last, raw);
+        from.close();
+        Node restarted = Node.start(NodeConfig.local(dir.resolve("n0"), 0).withAdminToken("bench"));
+        nodes.set(0, restarted);
+        long atRestart = to.federation().requestsServed();
+        paused(restarted, peer, false);
+        while (restarted.store().outbox().state(peer).pending() > 0) Thread.sleep(20);
+        System.out.printf("nothing new, after a restart that lost the last confirmation: %d request(s) until the outbox was empty%n",
+                to.federation().requestsServed() - atRestart);
         nodes.forEach(Node::close);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void paused(Node node, MemberId peer, boolean paused) {
+        node.store().peers().save(node.store().peers().find(peer).orElseThrow().withPaused(paused));
+        node.federation().peersChanged();
     }
 
     private static double ms(long nanos) {

@@ -22,7 +22,15 @@ public interface ShareStore {
      * The member that first shared an object id to this node: the only one whose later versions of it
      * are accepted.
      */
-    Optional<MemberId> originOf(String objectId);
+    default Optional<MemberId> originOf(String objectId) {
+        return Optional.ofNullable(originsOf(List.of(objectId)).get(objectId));
+    }
+
+    /**
+     * {@link #originOf} for many object ids at once, with a few queries whatever their number; ids never
+     * shared to this node are absent from the answer.
+     */
+    Map<String, MemberId> originsOf(Collection<String> objectIds);
 
     /** An object version, by id and version (null for none). */
     record VersionRef(String objectId, Instant version) {}

@@ -534,6 +534,28 @@ public abstract class FederationStoreContract {
     }
 
     @Test
+    void theOriginsOfManyObjectsComeBackInOneAnswerAcrossChunks() {
+        List<Share> shares = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            String id = "indicator--" + i;
+            ids.add(id);
+            shares.add(new Share(id, T1, "env-1", fullLabels(i % 2 == 0 ? BOB : CAROL)));
+        }
+        store.shares().record(shares);
+        // A later share by another member does not change who the origin is.
+        store.shares().record(List.of(new Share("indicator--0", T2, "env-2", fullLabels(ALICE))));
+        ids.add("indicator--never-shared");
+
+        Map<String, MemberId> origins = store.shares().originsOf(ids);
+
+        assertThat(origins).hasSize(1_200).doesNotContainKey("indicator--never-shared");
+        assertThat(origins.get("indicator--0")).isEqualTo(BOB);
+        assertThat(origins.get("indicator--1199")).isEqualTo(CAROL);
+        assertThat(store.shares().originsOf(List.of())).isEmpty();
+    }
+
+    @Test
     void aLargePageOfVersionsComesBackCompleteAcrossChunks() {
         List<Share> shares = new ArrayList<>();
         List<VersionRef> refs = new ArrayList<>();

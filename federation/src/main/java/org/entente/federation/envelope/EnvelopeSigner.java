@@ -38,7 +38,8 @@ public final class EnvelopeSigner {
         if (!envelope.origin().equals(identity.member()) || !envelope.senderKey().equals(identity.currentKeyId())) {
             throw new IllegalArgumentException("this node signs only as " + identity.member() + " with key " + identity.currentKeyId());
         }
-        Ed25519Signature signature = Ed25519.sign(identity.signingKey(), EnvelopeJson.signedContent(envelope));
-        return new SignedEnvelope(envelope, signature, RawEnvelope.of(EnvelopeJson.write(envelope, signature)));
+        byte[] content = EnvelopeJson.signedContent(envelope);
+        Ed25519Signature signature = Ed25519.sign(identity.signingKey(), content);
+        return new SignedEnvelope(envelope, signature, RawEnvelope.of(EnvelopeJson.withSignature(content, signature)));
     }
 }

@@ -62,7 +62,10 @@ public final class EnvelopeVerifier {
             return new Rejected(raw, RejectionReason.KEY_NOT_VALID_AT_CREATION, "sender key " + envelope.senderKey()
                     + " was not the current key of " + envelope.origin() + " at " + envelope.created().text());
         }
-        if (!Ed25519.verify(key.get().key(), parsed.signedContent(), parsed.signature())) {
+        // The bytes as sent are tried first (no canonicalisation); the canonical form decides when they fail.
+        boolean genuine = parsed.signedContentAsSent().map(content -> Ed25519.verify(key.get().key(), content, parsed.signature())).orElse(false)
+                || Ed25519.verify(key.get().key(), parsed.signedContent(), parsed.signature());
+        if (!genuine) {
             return new Rejected(raw, RejectionReason.BAD_SIGNATURE,
                     "the signature does not verify with key " + envelope.senderKey() + " over the envelope's canonical JSON");
         }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PeerCourier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerCourier.class);
-    private static final int BATCH = 32;
+    /** Entries read per round: an envelope may be over a megabyte, so a few at a time. */
+    private static final int BATCH = 8;
 
     private final Peer peer;
     private final PeerClient client;

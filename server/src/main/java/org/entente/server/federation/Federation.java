@@ -104,6 +104,11 @@ public final class Federation implements AutoCloseable {
         return server.url();
     }
 
+    /** Requests peers made to this node's federation port since it started. */
+    public long requestsServed() {
+        return server.requestsServed();
+    }
+
     @Override
     public void close() {
         refresher.interrupt();

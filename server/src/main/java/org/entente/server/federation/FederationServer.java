@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -36,15 +37,18 @@ public final class FederationServer implements AutoCloseable {
 
     private final Javalin http;
     private final String url;
+    private final LongAdder requests;
 
-    private FederationServer(Javalin http, String url) {
+    private FederationServer(Javalin http, String url, LongAdder requests) {
         this.http = http;
         this.url = url;
+        this.requests = requests;
     }
 
     public static FederationServer start(String host, int port, NodeIdentity identity, Supplier<byte[]> identityDocument,
                                          PeerStore peers, EnvelopeIngest ingest, long maxEnvelopeBytes) {
         SSLContext tls = TlsContexts.of(identity.tls(), PinnedCertificates.decidedPerRequest());
+        LongAdder requests = new LongAdder();
         Javalin http = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
@@ -62,8 +66,14 @@ public final class FederationServer implements AutoCloseable {
                 connector.setPort(port);
                 return connector;
             });
-            cfg.routes.get(FederationPaths.IDENTITY, ctx -> ctx.contentType("application/json").result(identityDocument.get()));
-            cfg.routes.post(FederationPaths.ENVELOPES, ctx -> receive(ctx, peers, ingest));
+            cfg.routes.get(FederationPaths.IDENTITY, ctx -> {
+                requests.increment();
+                ctx.contentType("application/json").result(identityDocument.get());
+            });
+            cfg.routes.post(FederationPaths.ENVELOPES, ctx -> {
+                requests.increment();
+                receive(ctx, peers, ingest);
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("federation request {} failed", ctx.path(), e);
                 answer(ctx, 500, "failed", "the node failed to handle this envelope; it will take it again");
@@ -72,7 +82,7 @@ public final class FederationServer implements AutoCloseable {
         http.start();
         String url = "https://" + host + ":" + http.port() + "/";
         LOG.info("federation port at {}", url);
-        return new FederationServer(http, url);
+        return new FederationServer(http, url, requests);
     }
 
     private static void receive(Context ctx, PeerStore peers, EnvelopeIngest ingest) {
@@ -107,6 +117,11 @@ public final class FederationServer implements AutoCloseable {
 
     public String url() {
         return url;
+    }
+
+    /** Requests answered on this port since it started: what peers' sync costs this node, in round trips. */
+    public long requestsServed() {
+        return requests.sum();
     }
 
     public int port() {

@@ -3,7 +3,7 @@ package org.entente.server.ingest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.entente.core.policy.Decision;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.SharingLabels;
@@ -104,11 +104,12 @@ public final class EnvelopeIngest {
         }
         List<String> rejected = new ArrayList<>();
         List<Element> owned = new ArrayList<>();
+        Map<String, MemberId> owners = store.shares().originsOf(envelope.objects().stream().map(StixObject::id).toList());
         for (int i = 0; i < envelope.objects().size(); i++) {
             StixObject object = envelope.objects().get(i);
-            Optional<MemberId> owner = store.shares().originOf(object.id());
-            if (owner.isPresent() && !owner.get().equals(envelope.origin())) {
-                rejected.add(object.id() + ": only its origin " + owner.get() + " may change it");
+            MemberId owner = owners.get(object.id());
+            if (owner != null && !owner.equals(envelope.origin())) {
+                rejected.add(object.id() + ": only its origin " + owner + " may change it");
             } else {
                 owned.add(new Element(i, object, null));
             }
@@ -116,7 +117,7 @@ public final class EnvelopeIngest {
         List<Share> shares = new ArrayList<>();
         java.util.Set<String> stored = new java.util.HashSet<>();
         for (String collection : channels.collectionsFor(labels, local, policy)) {
-            for (Outcome outcome : ingest.submit(collection, owned)) {
+            for (Outcome outcome : checkedAheadAndStored(collection, owned)) {
                 if (!outcome.accepted()) {
                     rejected.add(outcome.id() + ": " + outcome.reason());
                     continue;
@@ -133,5 +134,17 @@ public final class EnvelopeIngest {
                 envelope.origin(), stored.size(), rejected.size());
         onward.stored(envelope, bytes, sender);
         return new EnvelopeReceipt(EnvelopeReceipt.Kind.STORED, null, stored.size(), List.copyOf(new java.util.LinkedHashSet<>(rejected)));
+    }
+
+    /**
+     * Stores the envelope's objects in one batch, as {@link Ingest#submit} would, but validates them on the
+     * other cores while this thread goes on ({@link Ingest#stream}): validation is the larger part of
+     * storing an envelope of thousands of objects.
+     */
+    private List<Outcome> checkedAheadAndStored(String collection, List<Element> elements) {
+        List<Outcome> outcomes = new ArrayList<>(elements.size());
+        ingest.stream(collection, elements.iterator(), Math.max(1, elements.size()), outcomes::add);
+        outcomes.sort(java.util.Comparator.comparingInt(Outcome::index));
+        return outcomes;
     }
 }

@@ -2,7 +2,7 @@ package org.entente.server.share;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import org.entente.core.policy.Distribution;
 import org.entente.core.policy.MemberId;
@@ -23,12 +23,13 @@ final class Replies {
 
     /** The chosen audience, plus the origins of the objects these notes, opinions and sightings are about. */
     Distribution widen(Distribution chosen, List<StixObject> objects, MemberId self) {
+        Set<String> refs = new LinkedHashSet<>();
+        for (StixObject object : objects) refs.addAll(referenced(object));
         Set<MemberId> members = new LinkedHashSet<>(chosen.members());
-        for (StixObject object : objects) {
-            for (String ref : referenced(object)) {
-                Optional<MemberId> origin = shares.originOf(ref);
-                if (origin.isPresent() && !origin.get().equals(self)) members.add(origin.get());
-            }
+        Map<String, MemberId> origins = shares.originsOf(refs);
+        for (String ref : refs) {
+            MemberId origin = origins.get(ref);
+            if (origin != null && !origin.equals(self)) members.add(origin);
         }
         return members.equals(chosen.members()) ? chosen : new Distribution(members, chosen.communities(), chosen.allCommunities());
     }

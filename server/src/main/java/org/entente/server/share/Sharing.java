@@ -3,7 +3,7 @@ package org.entente.server.share;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import org.entente.core.policy.Distribution;
 import org.entente.core.policy.MemberId;
@@ -33,8 +33,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Sharing {
     private static final Logger LOG = LoggerFactory.getLogger(Sharing.class);
-    /** Objects per envelope: large shares stream as many envelopes, none of them huge. */
-    static final int ENVELOPE_SIZE = 500;
+    /**
+     * Objects per envelope: large shares stream as many envelopes, none of them huge (about 1.3 MB of
+     * STIX). Each envelope costs a signature, an outbox row, a round trip and a few commits on the
+     * receiver whatever its size, so 2,000 rather than 500 cut that overhead of a bulk sync by four.
+     */
+    static final int ENVELOPE_SIZE = 2_000;
 
     private final Store store;
     private final Ingest ingest;
@@ -69,13 +73,14 @@ public final class Sharing {
         SharingPolicy policy = new SharingPolicy(store.communities().list());
         List<String> rejected = new ArrayList<>();
         List<StixObject> accepted = new ArrayList<>();
+        Map<String, MemberId> owners = store.shares().originsOf(objects.stream().map(StixObject::id).toList());
         for (StixObject object : objects) {
-            Optional<MemberId> owner = store.shares().originOf(object.id());
+            MemberId owner = owners.get(object.id());
             List<Violation> errors = validator.validate(object).stream().filter(Violation::isError).toList();
             if (!errors.isEmpty()) {
                 rejected.add(errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
-            } else if (owner.isPresent() && !owner.get().equals(local)) {
-                rejected.add(object.id() + ": only its origin " + owner.get() + " may change it; share a note or an opinion instead");
+            } else if (owner != null && !owner.equals(local)) {
+                rejected.add(object.id() + ": only its origin " + owner + " may change it; share a note or an opinion instead");
             } else {
                 accepted.add(object);
             }

@@ -1,15 +1,19 @@
 package org.entente.store.jdbc;
 
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.entente.core.policy.MemberId;
 import org.entente.store.Share;
 import org.entente.store.ShareStore;
 import org.jdbi.v3.core.Jdbi;
 
 final class JdbcShareStore implements ShareStore {
+    /** Ids per lookup, well below the bound-value limits of both dialects. */
+    private static final int LOOKUP_CHUNK = 500;
+
     private final Jdbi reads;
     private final SerialWriter writer;
 
@@ -35,13 +39,19 @@ final class JdbcShareStore implements ShareStore {
     }
 
     @Override
-    public Optional<MemberId> originOf(String objectId) {
-        // Shares are recorded by one writer at a time, so the lowest seq is the first share to arrive.
-        return reads.withHandle(handle -> handle.createQuery(
-                        "SELECT origin FROM shares WHERE object_id = :objectId ORDER BY seq LIMIT 1")
-                .bind("objectId", objectId)
-                .mapTo(String.class)
-                .findOne()
-                .map(MemberId::new));
+    public Map<String, MemberId> originsOf(Collection<String> objectIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(objectIds));
+        if (ids.isEmpty()) return Map.of();
+        Map<String, MemberId> origins = new HashMap<>();
+        // Shares are recorded by one writer at a time, so the lowest seq of an id is the first share to arrive.
+        reads.useHandle(handle -> {
+            for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+                handle.createQuery("SELECT object_id, origin FROM shares WHERE object_id IN (<ids>) ORDER BY seq")
+                        .bindList("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))
+                        .map((rs, ctx) -> Map.entry(rs.getString("object_id"), rs.getString("origin")))
+                        .forEach(row -> origins.putIfAbsent(row.getKey(), new MemberId(row.getValue())));
+            }
+        });
+        return origins;
     }
 }

@@ -1,6 +1,9 @@
 package org.entente.federation.envelope.codec;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +60,11 @@ public final class EnvelopeJson {
             "type", "version", "id", "created", "nonce", "origin", "sender_key", "audience", "markings", "objects", SIGNATURE);
     private static final Set<String> AUDIENCE_FIELDS = Set.of("members", "communities", "all_communities");
     private static final Set<String> MARKING_FIELDS = Set.of("tlp", "domain", "handling_code", "grading");
+    /**
+     * How the canonical JSON of every envelope ends: {@code type} and {@code version} sort last among its
+     * members (RFC 8785 section 3.2.3 orders members by their names' UTF-16 code units).
+     */
+    private static final byte[] CANONICAL_END = (",\"type\":\"" + TYPE + "\",\"version\":" + VERSION + "}").getBytes(UTF_8);
 
     private EnvelopeJson() {}
 
@@ -65,11 +73,46 @@ public final class EnvelopeJson {
         return StixJson.canonical(unsignedTree(envelope));
     }
 
-    /** The envelope with its signature, as sent. */
+    /** The envelope with its signature, as sent: see {@link #withSignature}. */
     public static byte[] write(Envelope envelope, Ed25519Signature signature) {
-        Map<String, Object> tree = unsignedTree(envelope);
-        tree.put(SIGNATURE, Base64Url.encode(signature.bytes()));
-        return StixJson.write(tree);
+        return withSignature(signedContent(envelope), signature);
+    }
+
+    /**
+     * The signed content with its signature spliced in where RFC 8785 orders it (after {@code sender_key},
+     * before {@code type}), so the document sent is canonical JSON too, and a receiver can take the bytes
+     * the signature covers out of it instead of canonicalising again ({@link ParsedEnvelope}).
+     */
+    public static byte[] withSignature(byte[] signedContent, Ed25519Signature signature) {
+        int cut = signedContent.length - CANONICAL_END.length;
+        if (cut < 0 || !Arrays.equals(signedContent, cut, signedContent.length, CANONICAL_END, 0, CANONICAL_END.length)) {
+            throw new IllegalArgumentException("not the canonical content of an envelope: it must end in " + new String(CANONICAL_END, UTF_8));
+        }
+        byte[] member = signatureMember(signature);
+        byte[] sent = Arrays.copyOf(signedContent, signedContent.length + member.length);
+        System.arraycopy(member, 0, sent, cut, member.length);
+        System.arraycopy(CANONICAL_END, 0, sent, cut + member.length, CANONICAL_END.length);
+        return sent;
+    }
+
+    /** {@code ,"signature":"<base64url>"}: the member {@link #withSignature} splices in. */
+    private static byte[] signatureMember(Ed25519Signature signature) {
+        return (",\"" + SIGNATURE + "\":\"" + Base64Url.encode(signature.bytes()) + "\"").getBytes(UTF_8);
+    }
+
+    /** The received bytes without the member {@link #withSignature} put in, or null for any other layout. */
+    private static byte[] contentAsSent(byte[] json, Ed25519Signature signature) {
+        byte[] member = signatureMember(signature);
+        int end = json.length - CANONICAL_END.length;
+        int start = end - member.length;
+        if (start < 0
+                || !Arrays.equals(json, end, json.length, CANONICAL_END, 0, CANONICAL_END.length)
+                || !Arrays.equals(json, start, end, member, 0, member.length)) {
+            return null;
+        }
+        byte[] content = Arrays.copyOf(json, start + CANONICAL_END.length);
+        System.arraycopy(CANONICAL_END, 0, content, start, CANONICAL_END.length);
+        return content;
     }
 
     static Map<String, Object> unsignedTree(Envelope e) {
@@ -132,7 +175,7 @@ public final class EnvelopeJson {
         }
         Map<String, Object> unsigned = new LinkedHashMap<>(root.fields());
         unsigned.remove(SIGNATURE);
-        return new ParsedEnvelope(envelope, signature, StixJson.canonical(unsigned));
+        return new ParsedEnvelope(envelope, signature, unsigned, contentAsSent(json, signature));
     }
 
     private static Distribution audience(StrictJsonObject audience) {

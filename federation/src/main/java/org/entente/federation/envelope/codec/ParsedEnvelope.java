@@ -1,6 +1,9 @@
 package org.entente.federation.envelope.codec;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.entente.core.stix.codec.StixJson;
 import org.entente.federation.envelope.Envelope;
 import org.entente.federation.identity.Ed25519Signature;
 
@@ -8,16 +11,48 @@ import org.entente.federation.identity.Ed25519Signature;
  * A received envelope read into values, its signature, and the bytes the signature must cover: the
  * RFC 8785 canonical form of the document as received minus {@code signature}. The signed bytes come
  * from the received tree, not from re-encoding {@link #envelope()}, so what is verified is what arrived.
+ *
+ * <p>Canonicalising a large envelope costs more than parsing it, so an envelope that arrived in the layout
+ * {@link EnvelopeJson#withSignature} writes (the canonical bytes with the signature member spliced in)
+ * also offers those bytes as they were sent, {@link #signedContentAsSent()}: cut out of the received bytes,
+ * no re-encoding. The canonical form is computed only when asked for.
  */
-public record ParsedEnvelope(Envelope envelope, Ed25519Signature signature, byte[] signedContent) {
-    public ParsedEnvelope {
-        Objects.requireNonNull(envelope, "envelope");
-        Objects.requireNonNull(signature, "signature");
-        signedContent = signedContent.clone();
+public final class ParsedEnvelope {
+    private final Envelope envelope;
+    private final Ed25519Signature signature;
+    private final Map<String, Object> unsignedTree;
+    private final byte[] asSent;
+    private byte[] canonical;
+
+    ParsedEnvelope(Envelope envelope, Ed25519Signature signature, Map<String, Object> unsignedTree, byte[] asSent) {
+        this.envelope = Objects.requireNonNull(envelope, "envelope");
+        this.signature = Objects.requireNonNull(signature, "signature");
+        this.unsignedTree = Objects.requireNonNull(unsignedTree, "unsignedTree");
+        this.asSent = asSent;
     }
 
-    @Override
-    public byte[] signedContent() {
-        return signedContent.clone();
+    public Envelope envelope() {
+        return envelope;
+    }
+
+    public Ed25519Signature signature() {
+        return signature;
+    }
+
+    /** RFC 8785 canonical JSON of the received document without {@code signature}. */
+    public synchronized byte[] signedContent() {
+        if (canonical == null) canonical = StixJson.canonical(unsignedTree);
+        return canonical.clone();
+    }
+
+    /**
+     * The received bytes without the signature member, when the document ended in exactly
+     * {@code ,"signature":"<this signature>","type":"entente-envelope","version":1}}: a signature that
+     * verifies over them was made over these very bytes, and they mean what the received document means
+     * minus its signature (the member cut out is a member of the root object, the last three of which hold
+     * no brackets). Empty for any other layout.
+     */
+    public Optional<byte[]> signedContentAsSent() {
+        return Optional.ofNullable(asSent).map(byte[]::clone);
     }
 }

@@ -85,6 +85,37 @@ class EnvelopeJsonTest {
     }
 
     @Test
+    void anEnvelopeIsSentAsCanonicalJsonFromWhichTheSignedBytesAreCutWithoutReencoding() {
+        byte[] sent = SIGNED.raw().bytes();
+
+        assertThat(StixJson.canonical(StixJson.readTree(sent))).isEqualTo(sent);
+        assertThat(EnvelopeJson.read(sent).signedContentAsSent())
+                .hasValueSatisfying(content -> assertThat(content).isEqualTo(EnvelopeJson.signedContent(SIGNED.envelope())));
+    }
+
+    @Test
+    void anEnvelopeInAnotherLayoutOffersOnlyItsCanonicalForm() {
+        String sent = new String(SIGNED.raw().bytes(), StandardCharsets.UTF_8);
+        byte[] spaced = sent.replace(",\"type\":", ", \"type\":").getBytes(StandardCharsets.UTF_8);
+        byte[] signatureFirst = StixJson.write(reverseKeys(StixJson.readTree(SIGNED.raw().bytes())));
+
+        for (byte[] other : List.of(spaced, signatureFirst)) {
+            ParsedEnvelope parsed = EnvelopeJson.read(other);
+            assertThat(parsed.signedContentAsSent()).isEmpty();
+            assertThat(parsed.signedContent()).isEqualTo(EnvelopeJson.signedContent(SIGNED.envelope()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> reverseKeys(Object tree) {
+        List<Map.Entry<String, Object>> entries = new ArrayList<>(((Map<String, Object>) tree).entrySet());
+        java.util.Collections.reverse(entries);
+        Map<String, Object> reversed = new LinkedHashMap<>();
+        entries.forEach(e -> reversed.put(e.getKey(), e.getValue()));
+        return reversed;
+    }
+
+    @Test
     void malformedJsonIsReportedWithItsPosition() {
         assertThatThrownBy(() -> EnvelopeJson.read("{\"type\": ".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(JsonFieldException.class).hasMessageContaining("malformed JSON");
