@@ -1,6 +1,7 @@
 package org.entente.core.pattern.engine;
 
 import java.util.List;
+import org.entente.core.observable.HashAlgorithm;
 import org.entente.core.observable.ObservableKind;
 import org.entente.core.pattern.ast.ObjectPath;
 import org.entente.core.pattern.ast.PathStep;
@@ -19,6 +20,8 @@ final class IndexedPath {
     final boolean network;
     final int[] ipv4Lengths = new int[33];
     final int[] ipv6Lengths = new int[129];
+    /** On {@code file:hashes.'X'} paths the algorithm, whose key may be spelled in any way tools spell it. */
+    final HashAlgorithm hashAlgorithm;
     int keys;
 
     IndexedPath(int id, ObjectPath path, ObservableKind kind) {
@@ -27,6 +30,7 @@ final class IndexedPath {
         this.steps = path.steps();
         this.kind = kind;
         this.network = kind != null && ObservablePaths.isNetwork(kind);
+        this.hashAlgorithm = kind instanceof ObservableKind.FileHash hash ? hash.algorithm() : null;
     }
 
     /** The single property name when the path is one property step, else null. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.entente.core.observable.HashAlgorithm;
 import org.entente.core.observable.Normaliser;
 import org.entente.core.pattern.Observation;
 import org.entente.core.pattern.Pattern;
@@ -197,6 +198,10 @@ public final class IndicatorEngine {
 
     /** Walks property and list steps only (index terms have no references), passing each value reached. */
     private void select(IndexedPath path, Object node, int step, Probe probe) {
+        if (path.hashAlgorithm != null) {
+            hash(path, node, probe);
+            return;
+        }
         if (step == path.steps.size()) {
             probe.value(path, node);
             return;
@@ -215,6 +220,24 @@ public final class IndicatorEngine {
                 if (node instanceof List<?> list) for (Object element : list) select(path, element, step + 1, probe);
             }
         }
+    }
+
+    /**
+     * The digest under {@code hashes} for the path's algorithm, its key spelled in any way {@link
+     * HashAlgorithm#fromName} reads; when several spellings are present the last wins, as in
+     * {@link ObservationNormaliser}.
+     */
+    private static void hash(IndexedPath path, Object root, Probe probe) {
+        if (!(root instanceof Map<?, ?> object) || !(object.get("hashes") instanceof Map<?, ?> hashes)) return;
+        String stixName = path.hashAlgorithm.stixName();
+        Object digest = null;
+        for (Map.Entry<?, ?> e : hashes.entrySet()) {
+            Object key = e.getKey();
+            if (stixName.equals(key) || key instanceof String name && HashAlgorithm.fromName(name).orElse(null) == path.hashAlgorithm) {
+                digest = e.getValue();
+            }
+        }
+        if (digest != null) probe.value(path, digest);
     }
 
     private int register(IndexPlan.Term term) {
