@@ -112,8 +112,44 @@ final class ObservablePaths {
                 case SHA_512, SHA3_512 -> isLowerHex(value, 128);
                 default -> false;
             };
-            case ObservableKind.Simple simple -> simple == ObservableKind.Simple.DOMAIN_NAME && isPlainDomain(value);
+            case ObservableKind.Simple simple -> switch (simple) {
+                case DOMAIN_NAME -> isPlainDomain(value);
+                case URL -> isPlainHttpUrl(value);
+                default -> false;
+            };
         };
+    }
+
+    /**
+     * {@code http://} or {@code https://}, a plain domain ({@link #isPlainDomain}, not all digits) without user or
+     * port, and a
+     * non-empty path of unreserved characters and slashes without dot segments; no query, no fragment. The URL
+     * normaliser leaves exactly such text as it is (RFC 3986 section 6.2.2 has nothing to change in it).
+     */
+    private static boolean isPlainHttpUrl(String value) {
+        int hostStart = value.startsWith("http://") ? 7 : value.startsWith("https://") ? 8 : -1;
+        if (hostStart < 0) return false;
+        int pathStart = value.indexOf('/', hostStart);
+        if (pathStart < 0) return false;
+        String host = value.substring(hostStart, pathStart);
+        // A host of digits and dots is read as an IPv4 address, by rules of its own.
+        if (!isPlainDomain(host) || host.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.')) return false;
+        int segmentStart = pathStart + 1;
+        for (int i = pathStart + 1; i <= value.length(); i++) {
+            char c = i == value.length() ? '/' : value.charAt(i);
+            if (c == '/') {
+                int length = i - segmentStart;
+                if (length == 1 && value.charAt(segmentStart) == '.'
+                        || length == 2 && value.charAt(segmentStart) == '.' && value.charAt(segmentStart + 1) == '.') {
+                    return false;
+                }
+                segmentStart = i + 1;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isLowerHex(String value, int length) {
