@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Observations per second through {@link IndicatorEngine} on one thread (scores are observations/s):
  * <ul>
  * <li>{@code equalityMatchValue}: value events ({@code matchValue}) against 1M equality indicators (domains,
- *     IPv4 addresses, SHA-256 digests), 10 % of the events naming an indicator's value;</li>
+ *     IPv4 addresses, URLs), 10 % of the events naming an indicator's value;</li>
  * <li>{@code baselineHashMapGet} and {@code baselineHashProbe}: the same events against bare lookups of the
  *     same values: a {@code HashMap<String, Integer>} (whose strings cache their hash code) and an
  *     open-addressing table of 64-bit string hashes computed per event, as any index must;</li>
@@ -82,6 +82,13 @@ public class IndicatorEngineBenchmark {
                 values[e] = event[1];
             }
             if (engine.size() != indicators) throw new IllegalStateException("engine holds " + engine.size());
+            int hits = 0;
+            int found = 0;
+            for (int e = 0; e < EVENTS; e++) {
+                hits += engine.matchValue(types[e], values[e], SyntheticIndicators.OBSERVED_AT).indicatorIds().size();
+                found += hashMap.containsKey(values[e]) ? 1 : 0;
+            }
+            if (hits != found || hits == 0) throw new IllegalStateException(hits + " events matched, " + found + " expected");
         }
     }
 
@@ -104,8 +111,8 @@ public class IndicatorEngineBenchmark {
         @Param("10000")
         public int patterns;
 
-        /** Patterns in every thousand with no indexable term, evaluated for every observation with a URL. */
-        @Param("1")
+        /** Patterns in every thousand with no indexable term (MATCHES only), evaluated for every observation with a URL. */
+        @Param({"0", "1"})
         public int unindexedPerThousand;
 
         IndicatorEngine engine;

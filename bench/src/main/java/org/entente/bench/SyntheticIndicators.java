@@ -12,8 +12,8 @@ import org.entente.core.stix.StixObject;
 
 /**
  * Deterministic indicators and observations for the engine benchmarks. Equality indicators cycle through the
- * observables feeds carry most: 40 % domains ({@code d<i>.example.net}), 30 % IPv4 addresses
- * ({@code 10.a.b.c}, distinct up to 16M), 30 % SHA-256 digests; every value is distinct. Complex patterns mix
+ * observables value streams carry most: 40 % domains ({@code d<i>.example.net}), 30 % IPv4 addresses
+ * ({@code 10.a.b.c}, distinct up to 16M), 30 % URLs; every value is distinct. Complex patterns mix
  * conjunctions across properties and references, FOLLOWEDBY windows, CIDR with exclusions, MATCHES, and a few
  * patterns without any indexable term.
  */
@@ -35,16 +35,13 @@ final class SyntheticIndicators {
         return switch (i % 10) {
             case 0, 1, 2, 3 -> new String[] {"domain-name", "d" + i + ".example.net"};
             case 4, 5, 6 -> new String[] {"ipv4-addr", ip(10, i)};
-            default -> new String[] {"file", sha256(i)};
+            default -> new String[] {"url", "http://u" + i + ".example.net/p/" + Integer.toHexString(i * 31)};
         };
     }
 
     static Indicator equality(int i) {
         String[] value = equalityValue(i);
-        String pattern = value[0].equals("file")
-                ? "[file:hashes.'SHA-256' = '" + value[1] + "']"
-                : "[" + value[0] + ":value = '" + value[1] + "']";
-        return Indicator.of(id(i), pattern, VALID_FROM);
+        return Indicator.of(id(i), "[" + value[0] + ":value = '" + value[1] + "']", VALID_FROM);
     }
 
     /** A value of the same type and shape as equality indicator {@code i} that no indicator holds. */
@@ -52,7 +49,7 @@ final class SyntheticIndicators {
         return switch (i % 10) {
             case 0, 1, 2, 3 -> new String[] {"domain-name", "d" + i + ".example.org"};
             case 4, 5, 6 -> new String[] {"ipv4-addr", ip(172, i)};
-            default -> new String[] {"file", sha256(-1 - i)};
+            default -> new String[] {"url", "http://u" + i + ".example.org/p/" + Integer.toHexString(i * 31)};
         };
     }
 

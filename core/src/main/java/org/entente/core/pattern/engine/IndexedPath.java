@@ -30,11 +30,10 @@ final class IndexedPath {
         this.steps = path.steps();
         this.kind = kind;
         this.network = kind != null && ObservablePaths.isNetwork(kind);
+        this.singleProperty = steps.size() == 1 && steps.getFirst() instanceof PathStep.Property p ? p.name() : null;
         this.hashAlgorithm = kind instanceof ObservableKind.FileHash hash ? hash.algorithm() : null;
     }
 
     /** The single property name when the path is one property step, else null. */
-    String singleProperty() {
-        return steps.size() == 1 && steps.getFirst() instanceof PathStep.Property p ? p.name() : null;
-    }
+    final String singleProperty;
 }

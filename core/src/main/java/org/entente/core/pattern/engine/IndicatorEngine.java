@@ -183,7 +183,7 @@ public final class IndicatorEngine {
         Probe probe = new Probe();
         probe.during(at, at);
         for (IndexedPath path : index.paths) {
-            String property = path.singleProperty();
+            String property = path.singleProperty;
             if ("value".equals(property)) probe.value(path, value);
             else if ("type".equals(property)) probe.value(path, type);
         }
@@ -233,7 +233,7 @@ public final class IndicatorEngine {
         Object digest = null;
         for (Map.Entry<?, ?> e : hashes.entrySet()) {
             Object key = e.getKey();
-            if (stixName.equals(key) || key instanceof String name && HashAlgorithm.fromName(name).orElse(null) == path.hashAlgorithm) {
+            if (stixName.equals(key) || key instanceof String name && ObservablePaths.algorithm(name) == path.hashAlgorithm) {
                 digest = e.getValue();
             }
         }
@@ -347,25 +347,30 @@ public final class IndicatorEngine {
                 int code = networkCode(n.v6(), length);
                 long high = n.maskedHigh(length);
                 long low = n.maskedLow(length);
-                lookup(KeyHash.network(KeyHash.SEED_A, path.id, code, high, low),
-                        KeyHash.network(KeyHash.SEED_B, path.id, code, high, low));
+                long first = KeyHash.network(KeyHash.SEED_A, path.id, code, high, low);
+                long second = 0;
+                for (int b = table.next(first, table.home(first)); b >= 0; b = table.next(first, b + 1)) {
+                    if (second == 0) second = KeyHash.network(KeyHash.SEED_B, path.id, code, high, low);
+                    if (table.secondAt(b) == second) hit(table.slotAt(b));
+                }
             }
         }
 
         private void text(IndexedPath path, int tag, String text) {
-            lookup(KeyHash.text(KeyHash.SEED_A, path.id, tag, text), KeyHash.text(KeyHash.SEED_B, path.id, tag, text));
+            long first = KeyHash.text(KeyHash.SEED_A, path.id, tag, text);
+            long second = 0;
+            for (int b = table.next(first, table.home(first)); b >= 0; b = table.next(first, b + 1)) {
+                if (second == 0) second = KeyHash.text(KeyHash.SEED_B, path.id, tag, text);
+                if (table.secondAt(b) == second) hit(table.slotAt(b));
+            }
         }
 
-        private void lookup(long firstHash, long secondHash) {
-            for (int b = table.next(firstHash, secondHash, table.home(firstHash)); b >= 0;
-                    b = table.next(firstHash, secondHash, b + 1)) {
-                int slot = table.slotAt(b);
-                if (slots.kind[slot] == IndicatorSlots.DECIDED_BY_KEY || slots.compiled(slot).decided()) {
-                    if (slots.validDuring(slot, first, last)) addMatch(slot);
-                } else {
-                    if (candidates == null) candidates = new LinkedHashSet<>();
-                    candidates.add(slot);
-                }
+        private void hit(int slot) {
+            if (slots.kind[slot] != IndicatorSlots.CONFIRMED) {
+                if (slots.validDuring(slot, first, last)) addMatch(slot);
+            } else {
+                if (candidates == null) candidates = new LinkedHashSet<>();
+                candidates.add(slot);
             }
         }
 
@@ -386,17 +391,20 @@ public final class IndicatorEngine {
             if (window != null && (candidates != null || seen != null)) {
                 Set<Integer> toCheck = candidates == null ? new LinkedHashSet<>() : candidates;
                 if (seen != null) for (TypeIndex index : seen) toCheck.addAll(index.unindexed);
-                ObservationNormaliser normaliser = new ObservationNormaliser(paths);
+                List<Observation> normalised = new ObservationNormaliser(paths).normalise(window);
+                long[] firsts = new long[window.size()];
+                long[] lasts = new long[window.size()];
+                for (int i = 0; i < window.size(); i++) {
+                    firsts[i] = Micros.of(window.get(i).firstObserved());
+                    lasts[i] = Micros.of(window.get(i).lastObserved());
+                }
                 failures = new ArrayList<>();
                 for (int slot : toCheck) {
                     if (isMatched(slot)) continue;
-                    List<Observation> valid = new ArrayList<>(window.size());
-                    for (Observation o : window) {
-                        if (slots.validDuring(slot, Micros.of(o.firstObserved()), Micros.of(o.lastObserved()))) valid.add(o);
-                    }
+                    List<Observation> valid = validPart(slot, normalised, firsts, lasts);
                     if (valid.isEmpty()) continue;
                     try {
-                        if (PatternMatcher.matches(slots.compiled(slot).pattern(), normaliser.normalise(valid))) addMatch(slot);
+                        if (PatternMatcher.matches(slots.compiled(slot).pattern(), valid)) addMatch(slot);
                     } catch (PatternEvaluationException e) {
                         failures.add(new MatchOutcome.Failure(slots.id(slot), e.getMessage()));
                     }
@@ -407,6 +415,16 @@ public final class IndicatorEngine {
             for (int i = 0; i < matchedCount; i++) ids.add(slots.id(matched[i]));
             return new MatchOutcome(ids, failures);
         }
+    }
+
+    /** The observations that overlap the slot's validity: all of them (the same list) in the common case. */
+    private List<Observation> validPart(int slot, List<Observation> window, long[] firsts, long[] lasts) {
+        int valid = 0;
+        for (int i = 0; i < firsts.length; i++) if (slots.validDuring(slot, firsts[i], lasts[i])) valid++;
+        if (valid == firsts.length) return window;
+        List<Observation> part = new ArrayList<>(valid);
+        for (int i = 0; i < firsts.length; i++) if (slots.validDuring(slot, firsts[i], lasts[i])) part.add(window.get(i));
+        return part;
     }
 
     /** As {@code ValueComparison} reads numbers; null for values that are no finite number. */

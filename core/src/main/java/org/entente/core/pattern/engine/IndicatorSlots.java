@@ -14,8 +14,10 @@ final class IndicatorSlots {
     static final byte FREE = 0;
     /** Matched exactly when its one key is hit: key in {@link #keyFirst}/{@link #keySecond}/{@link #keyPath}. */
     static final byte DECIDED_BY_KEY = 1;
-    /** Anything else; its {@link CompiledIndicator} is in the side map. */
-    static final byte COMPILED = 2;
+    /** Several keys, any of which decides it; its {@link CompiledIndicator} is in the side map. */
+    static final byte DECIDED_BY_KEYS = 2;
+    /** A candidate when a key is hit (or for every observation of its types), confirmed by the full matcher. */
+    static final byte CONFIRMED = 3;
 
     private static final String PREFIX = "indicator--";
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -115,7 +117,7 @@ final class IndicatorSlots {
     }
 
     void compile(int slot, CompiledIndicator indicator) {
-        kind[slot] = COMPILED;
+        kind[slot] = indicator.decided() ? DECIDED_BY_KEYS : CONFIRMED;
         compiled.put(slot, indicator);
     }
 

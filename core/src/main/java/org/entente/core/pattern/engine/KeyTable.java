@@ -42,17 +42,22 @@ final class KeyTable {
     }
 
     /**
-     * The first bucket at or after {@code from} holding the key, or -1; start with {@code from} = {@link #home}
-     * and continue with the bucket after the last one returned. A cursor rather than a callback, so the hot
-     * path allocates nothing.
+     * The first bucket at or after {@code from} whose first hash is {@code first}, or -1; start with {@code from}
+     * = {@link #home} and continue with the bucket after the last one returned; the caller then compares
+     * {@link #secondAt}. A cursor rather than a callback, so the hot path allocates nothing, and the second hash
+     * of a probed key needs computing only when the first one is found.
      */
-    int next(long first, long second, int from) {
+    int next(long first, int from) {
         int b = from & mask;
         while (slots[b] != 0) {
-            if (hashes[2 * b] == first && hashes[2 * b + 1] == second) return b;
+            if (hashes[2 * b] == first) return b;
             b = (b + 1) & mask;
         }
         return -1;
+    }
+
+    long secondAt(int bucket) {
+        return hashes[2 * bucket + 1];
     }
 
     int home(long first) {

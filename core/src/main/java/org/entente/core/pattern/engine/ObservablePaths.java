@@ -115,6 +115,7 @@ final class ObservablePaths {
             case ObservableKind.Simple simple -> switch (simple) {
                 case DOMAIN_NAME -> isPlainDomain(value);
                 case URL -> isPlainHttpUrl(value);
+                case IPV4 -> value.indexOf('/') < 0 && Network.parseIpv4(value) != null;
                 default -> false;
             };
         };
@@ -182,8 +183,18 @@ final class ObservablePaths {
 
     /** Lowercase name of a hash algorithm as the STIX vocabulary spells it, or the name as given. */
     static String hashName(String name) {
-        return HashAlgorithm.fromName(name).map(HashAlgorithm::stixName).orElse(name);
+        HashAlgorithm algorithm = algorithm(name);
+        return algorithm == null ? name : algorithm.stixName();
     }
+
+    /** {@link HashAlgorithm#fromName}, answering the STIX spelling itself without rewriting it first; or null. */
+    static HashAlgorithm algorithm(String name) {
+        HashAlgorithm exact = BY_STIX_NAME.get(name);
+        return exact != null ? exact : HashAlgorithm.fromName(name).orElse(null);
+    }
+
+    private static final Map<String, HashAlgorithm> BY_STIX_NAME = java.util.Arrays.stream(HashAlgorithm.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(HashAlgorithm::stixName, a -> a));
 
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package org.entente.core.pattern.engine;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,9 @@ final class ObservationNormaliser {
     }
 
     List<Observation> normalise(List<Observation> observations) {
-        return observations.stream().map(this::normalise).toList();
+        List<Observation> out = new ArrayList<>(observations.size());
+        for (Observation o : observations) out.add(normalise(o));
+        return out;
     }
 
     private Map<String, StixObject> normalise(Map<String, StixObject> objects) {
@@ -62,11 +65,11 @@ final class ObservationNormaliser {
         boolean changed = false;
         for (Map.Entry<?, ?> e : hashes.entrySet()) {
             String name = String.valueOf(e.getKey());
-            var algorithm = HashAlgorithm.fromName(name);
+            HashAlgorithm algorithm = ObservablePaths.algorithm(name);
             Object value = e.getValue();
-            if (algorithm.isPresent()) {
-                if (value instanceof String digest) value = paths.canonical(ObservableKind.fileHash(algorithm.get()), digest);
-                name = algorithm.get().stixName();
+            if (algorithm != null) {
+                if (value instanceof String digest) value = paths.canonical(ObservableKind.fileHash(algorithm), digest);
+                name = algorithm.stixName();
             }
             changed |= !name.equals(e.getKey()) || !java.util.Objects.equals(value, e.getValue());
             renamed.put(name, value);
