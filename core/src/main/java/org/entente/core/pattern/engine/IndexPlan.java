@@ -30,16 +30,51 @@ import org.entente.core.pattern.ast.SetLiteral;
  * qualifies. {@code decided} is true when hitting any key is also sufficient: the pattern is only ORs of index
  * terms, at both levels, without qualifiers. {@code types} are the object types the pattern compares, one of
  * which some root object must have for it to match (every comparison first checks the root's type).
+ *
+ * <p>Without keys, {@code screens} may still name texts one of which the pattern needs in an observed value:
+ * a non-negated LIKE or MATCHES on an indexable path whose operand has a literal ({@link RequiredText}),
+ * combined across AND and OR as keys are. Null when there is none.
  */
-record IndexPlan(List<Term> keys, boolean decided, Set<String> types) {
+record IndexPlan(List<Term> keys, boolean decided, Set<String> types, List<Screen> screens) {
 
     /** An indexed value: text (tag {@link KeyHash#STRING} or {@link KeyHash#NUMBER}) or an address block. */
     record Term(ObjectPath path, int tag, String text, Network network) {}
 
+    /** An ASCII text that a string value at {@code path} of a root object must contain. */
+    record Screen(ObjectPath path, String text) {}
+
     static IndexPlan of(ObservationExpression expression, ObservablePaths paths) {
         Set<String> types = new LinkedHashSet<>();
         types(expression, types);
-        return new IndexPlan(need(expression, paths), decided(expression, paths), Set.copyOf(types));
+        List<Term> keys = need(expression, paths);
+        return new IndexPlan(keys, decided(expression, paths), Set.copyOf(types), keys == null ? screens(expression) : null);
+    }
+
+    private static List<Screen> screens(ObservationExpression e) {
+        return switch (e) {
+            case ObservationExpression.Single s -> screens(s.comparison());
+            case ObservationExpression.And a -> smaller(screens(a.left()), screens(a.right()));
+            case ObservationExpression.FollowedBy f -> smaller(screens(f.left()), screens(f.right()));
+            case ObservationExpression.Or o -> union(screens(o.left()), screens(o.right()));
+            case ObservationExpression.Qualified q -> screens(q.expression());
+        };
+    }
+
+    private static List<Screen> screens(ComparisonExpression e) {
+        return switch (e) {
+            case ComparisonExpression.And a -> smaller(screens(a.left()), screens(a.right()));
+            case ComparisonExpression.Or o -> union(screens(o.left()), screens(o.right()));
+            case ComparisonExpression.Exists x -> null;
+            case ComparisonExpression.Comparison c -> {
+                if (c.negated() || !indexablePath(c.path()) || !(c.operand() instanceof Literal.StringLiteral s)) yield null;
+                Optional<String> text = switch (c.operator()) {
+                    case LIKE -> RequiredText.ofLike(s.value());
+                    case MATCHES -> RequiredText.ofRegex(s.value());
+                    default -> Optional.empty();
+                };
+                yield text.map(t -> List.of(new Screen(c.path(), t))).orElse(null);
+            }
+        };
     }
 
     private static List<Term> need(ObservationExpression e, ObservablePaths paths) {
@@ -128,15 +163,15 @@ record IndexPlan(List<Term> keys, boolean decided, Set<String> types) {
         return true;
     }
 
-    private static List<Term> smaller(List<Term> a, List<Term> b) {
+    private static <T> List<T> smaller(List<T> a, List<T> b) {
         if (a == null) return b;
         if (b == null) return a;
         return b.size() < a.size() ? b : a;
     }
 
-    private static List<Term> union(List<Term> a, List<Term> b) {
+    private static <T> List<T> union(List<T> a, List<T> b) {
         if (a == null || b == null) return null;
-        List<Term> both = new ArrayList<>(a);
+        List<T> both = new ArrayList<>(a);
         both.addAll(b);
         return both;
     }

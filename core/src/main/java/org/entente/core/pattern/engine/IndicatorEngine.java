@@ -106,10 +106,17 @@ public final class IndicatorEngine {
                 second[i] = hash(KeyHash.SEED_B, term, codes[i]);
                 table.add(first[i], second[i], slot);
             }
-            compiled = new CompiledIndicator(Pattern.of(rewritten), first, second, codes, plan.decided(), Set.of());
+            compiled = new CompiledIndicator(Pattern.of(rewritten), first, second, codes, plan.decided(), null, Set.of());
+        } else if (plan.screens() != null) {
+            for (IndexPlan.Screen screen : plan.screens()) {
+                typeIndex(screen.path().objectType()).screens
+                        .computeIfAbsent(screen.path(), p -> new ScreenedPath(new IndexedPath(-1, p, ObservablePaths.kindAt(p).orElse(null))))
+                        .add(screen.text(), slot);
+            }
+            compiled = new CompiledIndicator(Pattern.of(rewritten), null, null, null, false, plan.screens(), Set.of());
         } else {
             for (String type : plan.types()) typeIndex(type).unindexed.add(slot);
-            compiled = new CompiledIndicator(Pattern.of(rewritten), null, null, null, false, plan.types());
+            compiled = new CompiledIndicator(Pattern.of(rewritten), null, null, null, false, null, plan.types());
         }
         slots.compile(slot, compiled);
     }
@@ -125,6 +132,14 @@ public final class IndicatorEngine {
             if (compiled.indexed()) {
                 for (int i = 0; i < compiled.keyFirst().length; i++) {
                     unregister(compiled.keyFirst()[i], compiled.keySecond()[i], compiled.keyPath()[i], slot);
+                }
+            } else if (compiled.screens() != null) {
+                for (IndexPlan.Screen screen : compiled.screens()) {
+                    String type = screen.path().objectType();
+                    TypeIndex index = types.get(type);
+                    ScreenedPath screened = index.screens.get(screen.path());
+                    if (screened != null && screened.remove(slot)) index.screens.remove(screen.path());
+                    dropIfEmpty(type, index);
                 }
             } else {
                 for (String type : compiled.unindexedTypes()) {
@@ -160,6 +175,7 @@ public final class IndicatorEngine {
                 if (index == null) continue;
                 probe.seen(index);
                 for (IndexedPath path : index.paths) select(path, root.properties(), 0, probe);
+                for (ScreenedPath screened : index.screens.values()) select(screened.path, root.properties(), 0, probe.screening(screened));
             }
         }
         return probe.finish(window);
@@ -173,12 +189,14 @@ public final class IndicatorEngine {
     /**
      * The indicators an SCO {@code {"type": type, "value": value}} observed at {@code observedAt} matches: the
      * form of high-volume observation streams (a DNS query, a URL clicked, a number reported by a bank). Answers
-     * from the index alone when no candidate needs the full matcher, without building any object.
+     * from the index alone, without building any STIX object, when no candidate needs the full matcher.
      */
     public MatchOutcome matchValue(String type, String value, Instant observedAt) {
         TypeIndex index = types.get(type);
         if (index == null) return MatchOutcome.NONE;
-        if (!index.unindexed.isEmpty()) return match(StixObject.of("type", type, "value", value), observedAt);
+        if (!index.unindexed.isEmpty() || !index.screens.isEmpty()) {
+            return match(StixObject.of("type", type, "value", value), observedAt);
+        }
         long at = Micros.of(observedAt);
         Probe probe = new Probe();
         probe.during(at, at);
@@ -197,7 +215,7 @@ public final class IndicatorEngine {
     }
 
     /** Walks property and list steps only (index terms have no references), passing each value reached. */
-    private void select(IndexedPath path, Object node, int step, Probe probe) {
+    private void select(IndexedPath path, Object node, int step, ValueSink probe) {
         if (path.hashAlgorithm != null) {
             hash(path, node, probe);
             return;
@@ -227,7 +245,7 @@ public final class IndicatorEngine {
      * HashAlgorithm#fromName} reads; when several spellings are present the last wins, as in
      * {@link ObservationNormaliser}.
      */
-    private static void hash(IndexedPath path, Object root, Probe probe) {
+    private static void hash(IndexedPath path, Object root, ValueSink probe) {
         if (!(root instanceof Map<?, ?> object) || !(object.get("hashes") instanceof Map<?, ?> hashes)) return;
         String stixName = path.hashAlgorithm.stixName();
         Object digest = null;
@@ -295,17 +313,50 @@ public final class IndicatorEngine {
     }
 
     private void dropIfEmpty(String type, TypeIndex index) {
-        if (index.paths.isEmpty() && index.unindexed.isEmpty()) types.remove(type);
+        if (index.paths.isEmpty() && index.unindexed.isEmpty() && index.screens.isEmpty()) types.remove(type);
     }
 
     /** What the index holds for one object type. */
     private static final class TypeIndex {
         List<IndexedPath> paths = List.of();
         final Set<Integer> unindexed = new LinkedHashSet<>();
+        final Map<ObjectPath, ScreenedPath> screens = new HashMap<>();
+    }
+
+    /** Receives the values a path selects from a root object. */
+    private interface ValueSink {
+        void value(IndexedPath path, Object value);
+    }
+
+    /** The unindexed patterns screened on one path: each needs its text in a value there. */
+    private static final class ScreenedPath {
+        final IndexedPath path;
+        final List<String> texts = new ArrayList<>();
+        final List<Integer> slots = new ArrayList<>();
+
+        ScreenedPath(IndexedPath path) {
+            this.path = path;
+        }
+
+        void add(String text, int slot) {
+            texts.add(text);
+            slots.add(slot);
+        }
+
+        /** Removes the slot's entries; true when none are left. */
+        boolean remove(int slot) {
+            for (int i = slots.size() - 1; i >= 0; i--) {
+                if (slots.get(i) == slot) {
+                    slots.remove(i);
+                    texts.remove(i);
+                }
+            }
+            return slots.isEmpty();
+        }
     }
 
     /** One match call: the indicators decided so far, and the candidates the full matcher must confirm. */
-    private final class Probe {
+    private final class Probe implements ValueSink {
         private long first;
         private long last;
         private int[] matched;
@@ -324,7 +375,23 @@ public final class IndicatorEngine {
             if (!seen.contains(index)) seen.add(index);
         }
 
-        void value(IndexedPath path, Object value) {
+        /** A sink that makes candidates of the screened patterns whose text the (canonical, ASCII) value holds. */
+        ValueSink screening(ScreenedPath screened) {
+            return (path, value) -> {
+                if (!(value instanceof String s)) return;
+                String text = path.kind == null ? s : paths.canonical(path.kind, s);
+                for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 0x80) return;
+                for (int i = 0; i < screened.texts.size(); i++) {
+                    if (text.contains(screened.texts.get(i))) {
+                        if (candidates == null) candidates = new LinkedHashSet<>();
+                        candidates.add(screened.slots.get(i));
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void value(IndexedPath path, Object value) {
             if (value instanceof String s) {
                 if (path.network) {
                     Network n = paths.network(path.kind, s);

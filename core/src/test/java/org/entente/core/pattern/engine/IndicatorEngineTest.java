@@ -175,12 +175,22 @@ class IndicatorEngineTest {
     }
 
     @Test
-    @DisplayName("a pattern without an indexable term is checked against every observation of its object types")
-    void aPatternWithoutAnIndexableTermIsCheckedForEveryObservation() {
+    @DisplayName("a pattern without an indexable term is screened by the text its regular expression needs")
+    void aPatternWithoutAnIndexableTermIsScreenedByItsText() {
         engine.put(Indicator.of(A, "[url:value MATCHES '^https?://[^/]*\\\\.evil/']", T0));
         assertThat(value("url", "https://login.evil/x")).containsExactly(A);
         assertThat(value("url", "https://good.example/x")).isEmpty();
         assertThat(value("domain-name", "login.evil")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a pattern with neither a key nor a required text is checked against every observation of its types")
+    void aPatternWithNeitherKeyNorTextIsCheckedForEveryObservation() {
+        engine.put(Indicator.of(A, "[file:size > 1000 AND file:name LIKE 'a%']", T0));
+        assertThat(engine.match(sco("file", "1", "size", 2000L, "name", "a.exe"), T0.plusSeconds(1)).indicatorIds()).containsExactly(A);
+        assertThat(engine.match(sco("file", "2", "size", 20L, "name", "a.exe"), T0.plusSeconds(1)).indicatorIds()).isEmpty();
+        assertThat(engine.remove(A)).isTrue();
+        assertThat(engine.match(sco("file", "1", "size", 2000L, "name", "a.exe"), T0.plusSeconds(1)).indicatorIds()).isEmpty();
     }
 
     @Test
