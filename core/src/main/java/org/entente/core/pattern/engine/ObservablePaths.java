@@ -131,10 +131,10 @@ final class ObservablePaths {
         int hostStart = value.startsWith("http://") ? 7 : value.startsWith("https://") ? 8 : -1;
         if (hostStart < 0) return false;
         int pathStart = value.indexOf('/', hostStart);
-        if (pathStart < 0) return false;
-        String host = value.substring(hostStart, pathStart);
         // A host of digits and dots is read as an IPv4 address, by rules of its own.
-        if (!isPlainDomain(host) || host.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.')) return false;
+        if (pathStart < 0 || !isPlainDomain(value, hostStart, pathStart) || isDigitsAndDots(value, hostStart, pathStart)) {
+            return false;
+        }
         int segmentStart = pathStart + 1;
         for (int i = pathStart + 1; i <= value.length(); i++) {
             char c = i == value.length() ? '/' : value.charAt(i);
@@ -162,12 +162,24 @@ final class ObservablePaths {
         return true;
     }
 
-    /** Lowercase ASCII letters, digits, '-', '_' in non-empty labels of at most 63, at most 253 in all. */
+    private static boolean isDigitsAndDots(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.')) return false;
+        }
+        return true;
+    }
+
     private static boolean isPlainDomain(String value) {
-        int n = value.length();
+        return isPlainDomain(value, 0, value.length());
+    }
+
+    /** Lowercase ASCII letters, digits, '-', '_' in non-empty labels of at most 63, at most 253 in all. */
+    private static boolean isPlainDomain(String value, int from, int to) {
+        int n = to - from;
         if (n == 0 || n > 253) return false;
         int label = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             char c = value.charAt(i);
             if (c == '.') {
                 if (label == 0) return false;
