@@ -1,7 +1,6 @@
 package org.entente.core.pattern.engine;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.entente.core.observable.HashAlgorithm;
 import org.entente.core.observable.Normaliser;
+import org.entente.core.pattern.JsonNumbers;
 import org.entente.core.pattern.Observation;
 import org.entente.core.pattern.Pattern;
 import org.entente.core.pattern.PatternEvaluationException;
@@ -402,7 +402,7 @@ public final class IndicatorEngine {
                 }
                 text(path, KeyHash.STRING, path.kind == null || path.network ? s : paths.canonical(path.kind, s));
             } else if (value instanceof Number number) {
-                BigDecimal decimal = decimal(number);
+                BigDecimal decimal = JsonNumbers.decimal(number);
                 if (decimal != null) text(path, KeyHash.NUMBER, IndexPlan.number(decimal));
             }
         }
@@ -492,20 +492,5 @@ public final class IndicatorEngine {
         List<Observation> part = new ArrayList<>(valid);
         for (int i = 0; i < firsts.length; i++) if (slots.validDuring(slot, firsts[i], lasts[i])) part.add(window.get(i));
         return part;
-    }
-
-    /** As {@code ValueComparison} reads numbers; null for values that are no finite number. */
-    private static BigDecimal decimal(Number number) {
-        return switch (number) {
-            case BigDecimal d -> d;
-            case BigInteger i -> new BigDecimal(i);
-            case Long l -> BigDecimal.valueOf(l);
-            case Integer i -> BigDecimal.valueOf(i);
-            case Short s -> BigDecimal.valueOf(s);
-            case Byte b -> BigDecimal.valueOf(b);
-            case Double d when Double.isFinite(d) -> BigDecimal.valueOf(d);
-            case Float f when Float.isFinite(f) -> BigDecimal.valueOf(f);
-            default -> null;
-        };
     }
 }
