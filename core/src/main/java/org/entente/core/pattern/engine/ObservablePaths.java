@@ -1,7 +1,6 @@
 package org.entente.core.pattern.engine;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.entente.core.observable.EntenteExtensions;
@@ -207,8 +206,4 @@ final class ObservablePaths {
 
     private static final Map<String, HashAlgorithm> BY_STIX_NAME = java.util.Arrays.stream(HashAlgorithm.values())
             .collect(java.util.stream.Collectors.toUnmodifiableMap(HashAlgorithm::stixName, a -> a));
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }
