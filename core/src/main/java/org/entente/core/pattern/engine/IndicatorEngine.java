@@ -273,7 +273,7 @@ public final class IndicatorEngine {
         int code = TEXT;
         if (term.network() != null) {
             Network n = term.network();
-            (n.v6() ? path.ipv6Lengths : path.ipv4Lengths)[n.prefix()]++;
+            path.count(n.v6(), n.prefix(), +1);
             code = networkCode(n.v6(), n.prefix());
         }
         return path.id << 9 | code;
@@ -285,7 +285,7 @@ public final class IndicatorEngine {
         int code = pathAndCode & 511;
         if (code != TEXT) {
             boolean v6 = code > 33;
-            (v6 ? path.ipv6Lengths : path.ipv4Lengths)[v6 ? code - 34 : code - 1]--;
+            path.count(v6, v6 ? code - 34 : code - 1, -1);
         }
         if (--path.keys == 0) {
             pathsByPath.remove(path.path);
@@ -408,9 +408,8 @@ public final class IndicatorEngine {
         }
 
         private void networks(IndexedPath path, Network n) {
-            int[] lengths = n.v6() ? path.ipv6Lengths : path.ipv4Lengths;
-            for (int length = 0; length <= n.prefix(); length++) {
-                if (lengths[length] == 0) continue;
+            for (int length : n.v6() ? path.ipv6InUse : path.ipv4InUse) {
+                if (length > n.prefix()) break;
                 int code = networkCode(n.v6(), length);
                 long high = n.maskedHigh(length);
                 long low = n.maskedLow(length);

@@ -103,6 +103,9 @@ final class ObservablePaths {
      * unchanged), so the common case skips it. False means "ask the normaliser", never "not an observable".
      */
     static boolean isCanonical(ObservableKind kind, String value) {
+        // The kinds of value streams first, by identity: this runs for every observed value.
+        if (kind == ObservableKind.DOMAIN_NAME) return isPlainDomain(value);
+        if (kind == ObservableKind.URL) return isPlainHttpUrl(value);
         return switch (kind) {
             case ObservableKind.FileHash hash -> switch (hash.algorithm()) {
                 case MD5 -> isLowerHex(value, 32);
