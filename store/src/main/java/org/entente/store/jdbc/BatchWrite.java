@@ -1,5 +1,7 @@
 package org.entente.store.jdbc;
 
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +17,7 @@ import org.entente.store.NewVersion;
 import org.entente.store.WriteOutcome;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.postgresql.PGConnection;
 
 /**
  * Stores one batch inside the caller's transaction with a handful of statements whatever its size: one
@@ -27,6 +31,8 @@ final class BatchWrite {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_OBJECT =
             "INSERT INTO objects (pk, collection_pk, id_hash, object_id) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_OBJECTS_FROM_ARRAYS = "INSERT INTO objects (pk, collection_pk, id_hash, object_id)"
+            + " SELECT pk, ?, id_hash, object_id FROM unnest(?::bigint[], ?::bigint[], ?::text[]) AS o(pk, id_hash, object_id)";
 
     private record Key(String objectId, long versionKey) {}
 
@@ -93,30 +99,60 @@ final class BatchWrite {
     private static Map<String, Long> addObjects(Handle handle, long collection, Map<String, Long> storedKeys,
             Map<String, Long> hashById, List<Added> added) {
         Map<String, Long> keys = new HashMap<>(storedKeys);
-        try (PreparedStatement last = handle.getConnection().prepareStatement("SELECT MAX(pk) FROM objects");
-             PreparedStatement insert = handle.getConnection().prepareStatement(INSERT_OBJECT)) {
+        Set<String> newIds = new LinkedHashSet<>();
+        for (Added version : added) {
+            if (!keys.containsKey(version.version().id())) newIds.add(version.version().id());
+        }
+        if (newIds.isEmpty()) return keys;
+        Connection connection = handle.getConnection();
+        try (PreparedStatement last = connection.prepareStatement("SELECT MAX(pk) FROM objects")) {
             long next;
             try (ResultSet rs = last.executeQuery()) {
                 rs.next();
                 next = rs.getLong(1) + 1;
             }
-            int count = 0;
-            for (Added version : added) {
-                String id = version.version().id();
-                if (keys.containsKey(id)) continue;
-                keys.put(id, next);
-                insert.setLong(1, next++);
-                insert.setLong(2, collection);
-                insert.setLong(3, hashById.get(id));
-                insert.setString(4, id);
-                insert.addBatch();
-                count++;
+            for (String id : newIds) keys.put(id, next++);
+            if (connection.isWrapperFor(PGConnection.class)) {
+                insertObjectsAsArrays(connection, collection, newIds, keys, hashById);
+            } else {
+                insertObjects(connection, collection, newIds, keys, hashById);
             }
-            if (count > 0) insert.executeBatch();
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException("cannot insert objects", e, null);
         }
         return keys;
+    }
+
+    private static void insertObjects(Connection connection, long collection, Set<String> ids, Map<String, Long> keys,
+            Map<String, Long> hashById) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_OBJECT)) {
+            for (String id : ids) {
+                insert.setLong(1, keys.get(id));
+                insert.setLong(2, collection);
+                insert.setLong(3, hashById.get(id));
+                insert.setString(4, id);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * PostgreSQL: one statement with the rows as arrays. Batched single-row inserts (even rewritten into
+     * multi-row VALUES by the driver) cost the server about as much per row as a version's insert.
+     */
+    private static void insertObjectsAsArrays(Connection connection, long collection, Set<String> ids,
+            Map<String, Long> keys, Map<String, Long> hashById) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_OBJECTS_FROM_ARRAYS)) {
+            Array pks = connection.createArrayOf("bigint", ids.stream().map(keys::get).toArray());
+            Array hashes = connection.createArrayOf("bigint", ids.stream().map(hashById::get).toArray());
+            Array texts = connection.createArrayOf("text", ids.toArray());
+            insert.setLong(1, collection);
+            insert.setArray(2, pks);
+            insert.setArray(3, hashes);
+            insert.setArray(4, texts);
+            insert.executeUpdate();
+        }
     }
 
     private static Map<String, FirstAndLast> firstAndLastPerObject(
@@ -133,7 +169,7 @@ final class BatchWrite {
         return ends;
     }
 
-    /** Plain JDBC: binding by position costs a fraction of JDBI's named binding, 9 values × 2,000 rows a batch. */
+    /** Plain JDBC: binding by position costs a fraction of JDBI's named binding, 10 values × 10,000 rows a batch. */
     private static void insert(Handle handle, long collection, List<Added> added, Map<String, Long> objectKeys,
             Map<String, FirstAndLast> ends) {
         try (PreparedStatement insert = handle.getConnection().prepareStatement(INSERT)) {
