@@ -98,7 +98,13 @@ public final class BundleReader implements AutoCloseable {
         // Byte offsets are -1 when Jackson decodes another encoding than UTF-8 through a Reader.
         long start = parser.currentTokenLocation().getByteOffset();
         if (start >= 0) input.startAt(start);
-        Object value = elements.readValue(parser);
+        Object value;
+        try {
+            value = elements.readValue(parser);
+        } finally {
+            // Taken below if needed; the bytes stay until the next read from the input.
+            input.endElement();
+        }
         if (value instanceof Map<?, ?>) {
             long end = parser.currentLocation().getByteOffset();
             String json = start >= 0 && end >= 0 ? input.text(start, end) : null;

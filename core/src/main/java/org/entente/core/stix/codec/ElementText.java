@@ -8,7 +8,9 @@ import java.util.Arrays;
 /**
  * The input of a {@link BundleReader}, keeping the bytes read since the start of the current element so
  * that the element's own JSON text can be taken out once it is parsed: storing that text saves writing
- * the parsed object back to JSON. Holds at most one element plus one block the parser read ahead.
+ * the parsed object back to JSON. Holds at most one element plus one block the parser read ahead; outside
+ * an element (the container's other properties) only the last block read, where the next element may
+ * start.
  */
 final class ElementText extends InputStream {
     private final InputStream in;
@@ -16,6 +18,8 @@ final class ElementText extends InputStream {
     /** Offset in the stream of {@code kept[0]}. */
     private long keptFrom;
     private int keptLength;
+    /** True from the start of an element until its text is taken. */
+    private boolean inElement;
 
     ElementText(InputStream in) {
         this.in = in;
@@ -31,6 +35,10 @@ final class ElementText extends InputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int count = in.read(buffer, offset, length);
         if (count > 0) {
+            if (!inElement) {
+                keptFrom += keptLength;
+                keptLength = 0;
+            }
             if (keptLength + count > kept.length) kept = Arrays.copyOf(kept, Math.max(2 * kept.length, keptLength + count));
             System.arraycopy(buffer, offset, kept, keptLength, count);
             keptLength += count;
@@ -40,6 +48,7 @@ final class ElementText extends InputStream {
 
     /** Forgets the bytes before this stream offset: an element starts there. */
     void startAt(long offset) {
+        inElement = true;
         int drop = (int) Math.min(keptLength, Math.max(0, offset - keptFrom));
         System.arraycopy(kept, drop, kept, 0, keptLength - drop);
         keptLength -= drop;
@@ -76,6 +85,11 @@ final class ElementText extends InputStream {
             compact[length++] = b;
         }
         return new String(compact, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /** The current element is read: until the next one starts, only the last block read is kept. */
+    void endElement() {
+        inElement = false;
     }
 
     @Override

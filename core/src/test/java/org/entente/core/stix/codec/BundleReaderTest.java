@@ -124,6 +124,15 @@ class BundleReaderTest {
     }
 
     @Test
+    void containerPropertiesAroundTheObjectsDoNotDisturbTheirText() {
+        String filler = "\"" + "y".repeat(100_000) + "\"";
+        String object = "{\"type\":\"url\",\"value\":\"https://a\"}";
+        List<BundleReader.Element> elements = readAll("{\"type\":\"bundle\",\"x_before\":" + filler
+                + ",\"objects\":[" + object + ",\"not an object\"," + object + "],\"x_after\":" + filler + "}");
+        assertThat(elements).extracting(BundleReader.Element::json).containsExactly(object, null, object);
+    }
+
+    @Test
     void aLargeGeneratedBundleStreamsThroughWithoutBeingHeldInMemory() {
         int count = 200_000;
         InputStream bundle = new SequenceInputStream(new Enumeration<>() {
