@@ -3,6 +3,7 @@ package org.entente.bench;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -81,19 +82,34 @@ public final class ImportBench {
              InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
              BundleReader reader = StixJson.openBundle(in)) {
             started = System.nanoTime();
+            ThreadTimes writerStart = ThreadTimes.now();
+            long processCpuStart = processCpuNanos();
             ingest.stream(collection, elements(reader), batch, outcome -> {
                 counts.merge(outcome.kind(), 1L, Long::sum);
                 if (outcome.kind() == Outcome.Kind.REJECTED && firstRejection[0] == null) firstRejection[0] = outcome.reason();
             });
             elapsed = System.nanoTime() - started;
+            ThreadTimes writer = ThreadTimes.now().since(writerStart);
+            long processCpu = processCpuNanos() - processCpuStart;
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
             System.out.printf("import %s into %s%s, batch %d: %,d objects (%s) in %.1f s = %,.0f objects/s%n",
                     file.getFileName(), store.dialect(), urlParams == null ? "" : " (" + urlParams + ")", batch, total, counts, elapsed / 1e9, total / (elapsed / 1e9));
             System.out.printf("peak heap during import: %s (sum of heap pool peaks), %s (sampled max) of -Xmx %s%n",
                     PeakHeap.mib(heap.poolPeaksSum()), PeakHeap.mib(heap.sampledMax()), PeakHeap.mib(PeakHeap.maxHeap()));
+            // The writer (this thread) is the import's critical path: its time on a CPU plus its time blocked
+            // (commits) is what the import would take with a core to itself; the wait for a CPU is the
+            // share other processes took on a shared machine.
+            System.out.printf("writer thread: %.1f s on a CPU, %.1f s waiting for a CPU, %.1f s blocked; process CPU %.1f s%n",
+                    writer.onCpuNanos() / 1e9, writer.waitingForCpuNanos() / 1e9,
+                    (elapsed - writer.onCpuNanos() - writer.waitingForCpuNanos()) / 1e9, processCpu / 1e9);
             if (firstRejection[0] != null) System.out.println("first rejection: " + firstRejection[0]);
             System.out.printf("distinct objects stored: %,d%n", store.objects().countObjects(collection));
         }
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     static Iterator<Element> elements(BundleReader reader) {

@@ -14,8 +14,8 @@ import org.entente.store.NewVersion;
 
 /**
  * Turns one submitted element into either its rejection or the version to store. Holds no state, so any
- * number of threads may check elements at once; this is the CPU-heavy part of ingest (validation and
- * serialising the object for storage).
+ * number of threads may check elements at once; this is the CPU-heavy part of ingest (validation, and
+ * serialising the object for storage when its JSON text was not kept by the reader).
  */
 final class ElementCheck {
     /** A valid element, ready to store; {@code versionText} is echoed in its outcome. */
@@ -48,7 +48,9 @@ final class ElementCheck {
                 object.type(),
                 StixVersions.specVersionOf(object, null),
                 version.map(StixTimestamp::instant).orElse(null),
-                StixJson.writeString(object));
+                // The text as read, when the reader kept it: writing the object again would cost a
+                // seventh of the checking threads' time for the same JSON.
+                element.json() != null ? element.json() : StixJson.writeString(object));
         return new Checked(null, new Pending(element.index(), versionText, stored));
     }
 

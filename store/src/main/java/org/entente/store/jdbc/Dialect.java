@@ -7,8 +7,18 @@ import java.util.Map;
  * the syntax both understand; only the migrations need these placeholders.
  */
 public enum Dialect {
-    SQLITE("sqlite", Map.of("id_key", "INTEGER PRIMARY KEY AUTOINCREMENT", "binary", "BLOB")),
-    POSTGRESQL("postgresql", Map.of("id_key", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "binary", "BYTEA"));
+    SQLITE("sqlite", Map.of(
+            "id_key", "INTEGER PRIMARY KEY AUTOINCREMENT",
+            "binary", "BLOB",
+            "key", "INTEGER PRIMARY KEY",
+            "object_id_hash", ObjectIdHash.SQL_FUNCTION + "(object_id)")),
+    POSTGRESQL("postgresql", Map.of(
+            "id_key", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+            "binary", "BYTEA",
+            "key", "BIGINT PRIMARY KEY",
+            // The first eight bytes of SHA-256, read as a signed big-endian integer: ObjectIdHash.of.
+            "object_id_hash",
+            "('x' || encode(substring(sha256(convert_to(object_id, 'UTF8')) from 1 for 8), 'hex'))::bit(64)::bigint"));
 
     private final String label;
     private final Map<String, String> migrationPlaceholders;

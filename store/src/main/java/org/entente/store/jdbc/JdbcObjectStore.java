@@ -69,8 +69,9 @@ final class JdbcObjectStore implements ObjectStore {
     /** Puts the first and last flags on the versions that remain after a delete. */
     private static void markFirstAndLast(Handle handle, long collection, String objectId) {
         List<StoredRow> rows = handle.createQuery("SELECT " + StoredRow.COLUMNS
-                        + " FROM object_versions WHERE collection_pk = :collection AND object_id = :objectId")
+                        + " FROM object_versions WHERE " + QueryConditions.OF_ONE_OBJECT)
                 .bind("collection", collection)
+                .bind("idHash", ObjectIdHash.of(objectId))
                 .bind("objectId", objectId)
                 .map(StoredRowMapper.INSTANCE)
                 .list();

@@ -6,16 +6,31 @@ import org.entente.store.VersionSelector;
 
 /** The TAXII filters of an {@link ObjectQuery} as SQL over {@code object_versions}. */
 final class QueryConditions {
+    /**
+     * The versions of the object {@code :objectId} (whose hash is {@code :idHash}) in {@code :collection}.
+     * An object key belongs to one collection, so no {@code collection_pk} term is needed beside it; with
+     * none, SQLite probes the object's versions through {@code object_versions_key} instead of scanning
+     * the whole collection along {@code object_versions_order}.
+     */
+    static final String OF_ONE_OBJECT = "object_pk IN (SELECT pk FROM objects WHERE collection_pk = :collection"
+            + " AND id_hash = :idHash AND object_id = :objectId)";
+
     private QueryConditions() {}
 
     /** Everything a find filters on: collection, cursor, ids, types, spec_version, added_after, versions. */
     static Conditions forFind(long collection, ObjectQuery query) {
-        Conditions conditions = new Conditions()
-                .add("collection_pk = :collection", s -> s.bind("collection", collection))
-                .add("seq > :afterSeq", s -> s.bind("afterSeq", query.afterSeq()));
-        if (!query.ids().isEmpty()) {
-            conditions.add("object_id IN (<ids>)", s -> s.bindList("ids", List.copyOf(query.ids())));
+        Conditions conditions = new Conditions();
+        if (query.ids().isEmpty()) {
+            conditions.add("collection_pk = :collection", s -> s.bind("collection", collection));
+        } else {
+            // As in OF_ONE_OBJECT: the named objects' versions, found through their keys.
+            List<String> ids = List.copyOf(query.ids());
+            List<Long> hashes = ids.stream().map(ObjectIdHash::of).toList();
+            conditions.add("object_pk IN (SELECT pk FROM objects WHERE collection_pk = :collection"
+                            + " AND id_hash IN (<idHashes>) AND object_id IN (<ids>))",
+                    s -> s.bind("collection", collection).bindList("idHashes", hashes).bindList("ids", ids));
         }
+        conditions.add("seq > :afterSeq", s -> s.bind("afterSeq", query.afterSeq()));
         if (!query.types().isEmpty()) {
             conditions.add("type IN (<types>)", s -> s.bindList("types", List.copyOf(query.types())));
         }
@@ -29,9 +44,9 @@ final class QueryConditions {
 
     /** What a delete of one object filters on: its versions and spec_version. */
     static Conditions forDelete(long collection, String objectId, ObjectQuery query) {
-        Conditions conditions = new Conditions()
-                .add("collection_pk = :collection", s -> s.bind("collection", collection))
-                .add("object_id = :objectId", s -> s.bind("objectId", objectId));
+        Conditions conditions = new Conditions().add(OF_ONE_OBJECT, s -> s.bind("collection", collection)
+                .bind("idHash", ObjectIdHash.of(objectId))
+                .bind("objectId", objectId));
         addVersionFilters(conditions, query);
         return conditions;
     }

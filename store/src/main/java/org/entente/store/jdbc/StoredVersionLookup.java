@@ -6,86 +6,105 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.postgresql.PGConnection;
 
 /**
- * Finds the stored versions of a batch's object ids: one index probe per id, in one statement per
- * batch (PostgreSQL) or per {@link #SQLITE_CHUNK} ids (SQLite). Plain JDBC with fixed SQL texts, so a
- * batch reuses one prepared statement instead of building and parsing SQL per chunk.
+ * Finds which of a batch's object ids are stored, under which key, and their stored versions: first the
+ * objects by {@link ObjectIdHash} (comparing the id text, since ids may share a hash), then the versions
+ * of the objects found. One statement per batch and step (PostgreSQL) or per {@link #SQLITE_CHUNK} keys
+ * (SQLite), with fixed SQL texts, so a batch reuses prepared statements instead of parsing SQL per chunk.
  */
 final class StoredVersionLookup {
-    /** Ids per SQLite query: well below its bind-parameter limit. */
+    /** Keys per SQLite query: well below its bind-parameter limit. */
     static final int SQLITE_CHUNK = 500;
 
-    /** The last chunk is padded with a repeated id, harmless in an IN list, to keep one SQL text. */
-    private static final String SQLITE = "SELECT " + StoredRow.COLUMNS
-            + " FROM object_versions WHERE collection_pk = ? AND object_id IN ("
-            + String.join(", ", Collections.nCopies(SQLITE_CHUNK, "?")) + ")";
+    /** What is stored of a batch's ids: their object keys, and the versions of each, by object id. */
+    record Stored(Map<String, Long> objectKeys, Map<String, List<StoredRow>> versions) {}
+
+    private static final String IN_LIST = "(" + String.join(", ", Collections.nCopies(SQLITE_CHUNK, "?")) + ")";
+
+    /** The last chunk is padded with a repeated key, harmless in an IN list, to keep one SQL text. */
+    private static final String SQLITE_OBJECTS =
+            "SELECT pk, object_id FROM objects WHERE collection_pk = ? AND id_hash IN " + IN_LIST;
+
+    private static final String SQLITE_VERSIONS =
+            "SELECT " + StoredRow.COLUMNS + " FROM object_versions WHERE object_pk IN " + IN_LIST;
 
     /**
-     * One probe of the (collection_pk, object_id, version_key) index per id. The plain IN-list form goes
-     * wrong while an import fills a new table: without statistics PostgreSQL takes an IN list of
-     * hundreds of ids as unselective and scans every row of the collection per lookup (300 ms at 200k
-     * rows, against 3 ms for this form). OFFSET 0 keeps the planner from flattening the per-id lookup
-     * into such a join.
+     * One index probe per key. A plain IN list goes wrong while an import fills a new table: without
+     * statistics PostgreSQL takes an IN list of hundreds of keys as unselective and scans every row per
+     * lookup. OFFSET 0 keeps the planner from flattening the per-key probe into such a join.
      */
-    private static final String POSTGRESQL = "SELECT v." + StoredRow.COLUMNS.replace(", ", ", v.")
-            + " FROM unnest(?::text[]) AS ids(object_id) CROSS JOIN LATERAL (SELECT " + StoredRow.COLUMNS
-            + " FROM object_versions WHERE collection_pk = ? AND object_id = ids.object_id OFFSET 0) v";
+    private static final String POSTGRESQL_OBJECTS = "SELECT o.pk, o.object_id FROM unnest(?::bigint[]) AS h(id_hash)"
+            + " CROSS JOIN LATERAL (SELECT pk, object_id FROM objects"
+            + " WHERE collection_pk = ? AND id_hash = h.id_hash OFFSET 0) o";
+
+    private static final String POSTGRESQL_VERSIONS = "SELECT v." + StoredRow.COLUMNS.replace(", ", ", v.")
+            + " FROM unnest(?::bigint[]) AS k(object_pk) CROSS JOIN LATERAL (SELECT " + StoredRow.COLUMNS
+            + " FROM object_versions WHERE object_pk = k.object_pk OFFSET 0) v";
 
     private StoredVersionLookup() {}
 
-    /** The stored versions of these ids in the collection, by object id. */
-    static Map<String, List<StoredRow>> find(Connection connection, long collection, Collection<String> objectIds)
-            throws SQLException {
-        // Sorted, so consecutive probes of the index touch neighbouring pages.
-        List<String> ids = new ArrayList<>(new TreeSet<>(objectIds));
-        Map<String, List<StoredRow>> stored = new HashMap<>();
-        if (ids.isEmpty()) return stored;
-        if (connection.isWrapperFor(PGConnection.class)) {
-            findPostgresql(connection, collection, ids, stored);
-        } else {
-            findSqlite(connection, collection, ids, stored);
-        }
-        return stored;
+    /** What is stored of these ids in the collection; the map gives each id's {@link ObjectIdHash}. */
+    static Stored find(Connection connection, long collection, Map<String, Long> hashById) throws SQLException {
+        Map<String, Long> keys = new HashMap<>();
+        Map<String, List<StoredRow>> versions = new HashMap<>();
+        if (hashById.isEmpty()) return new Stored(keys, versions);
+        boolean postgresql = connection.isWrapperFor(PGConnection.class);
+        long[] hashes = hashById.values().stream().mapToLong(Long::longValue).toArray();
+        forEachRow(connection, postgresql ? POSTGRESQL_OBJECTS : SQLITE_OBJECTS, postgresql, collection, hashes, rows -> {
+            String id = rows.getString(2);
+            if (hashById.containsKey(id)) keys.put(id, rows.getLong(1));
+        });
+        if (keys.isEmpty()) return new Stored(keys, versions);
+        long[] objectKeys = keys.values().stream().mapToLong(Long::longValue).toArray();
+        forEachRow(connection, postgresql ? POSTGRESQL_VERSIONS : SQLITE_VERSIONS, postgresql, null, objectKeys, rows -> {
+            StoredRow row = read(rows);
+            versions.computeIfAbsent(row.objectId(), id -> new ArrayList<>()).add(row);
+        });
+        return new Stored(keys, versions);
     }
 
-    private static void findPostgresql(Connection connection, long collection, List<String> ids,
-            Map<String, List<StoredRow>> stored) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(POSTGRESQL)) {
-            Array array = connection.createArrayOf("text", ids.toArray());
-            query.setArray(1, array);
-            query.setLong(2, collection);
-            collect(query, stored);
-            array.free();
-        }
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
     }
 
-    private static void findSqlite(Connection connection, long collection, List<String> ids,
-            Map<String, List<StoredRow>> stored) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(SQLITE)) {
-            query.setLong(1, collection);
-            for (int from = 0; from < ids.size(); from += SQLITE_CHUNK) {
+    /**
+     * Runs the query for all these keys, the collection (if not null) bound after the keys on PostgreSQL
+     * (one array, one statement) and before them on SQLite (one statement per chunk of keys).
+     */
+    private static void forEachRow(Connection connection, String sql, boolean postgresql, Long collection,
+            long[] keys, RowReader reader) throws SQLException {
+        // Sorted, so consecutive probes of an index touch neighbouring pages.
+        Arrays.sort(keys);
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            if (postgresql) {
+                Array array = connection.createArrayOf("bigint", Arrays.stream(keys).boxed().toArray());
+                query.setArray(1, array);
+                if (collection != null) query.setLong(2, collection);
+                readAll(query, reader);
+                array.free();
+                return;
+            }
+            int first = 1;
+            if (collection != null) query.setLong(first++, collection);
+            for (int from = 0; from < keys.length; from += SQLITE_CHUNK) {
                 for (int i = 0; i < SQLITE_CHUNK; i++) {
-                    query.setString(2 + i, ids.get(Math.min(from + i, ids.size() - 1)));
+                    query.setLong(first + i, keys[Math.min(from + i, keys.length - 1)]);
                 }
-                collect(query, stored);
+                readAll(query, reader);
             }
         }
     }
 
-    private static void collect(PreparedStatement query, Map<String, List<StoredRow>> stored) throws SQLException {
+    private static void readAll(PreparedStatement query, RowReader reader) throws SQLException {
         try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                StoredRow row = read(rows);
-                stored.computeIfAbsent(row.objectId(), id -> new ArrayList<>()).add(row);
-            }
+            while (rows.next()) reader.read(rows);
         }
     }
 

@@ -32,7 +32,7 @@ public final class SqliteDatabase {
     /** Opens (creating it and its directories if needed) and migrates the database file of the URL. */
     public static Database open(String url) {
         createParentDirectories(url);
-        Migrations.apply(dataSource(url, writeConfig()), Dialect.SQLITE);
+        Migrations.apply(new MigrationDataSource(writeConfig(), url), Dialect.SQLITE);
         HikariDataSource writes = pool("entente-sqlite-write", dataSource(url, writeConfig()), 1, null);
         HikariDataSource reads;
         try {

@@ -22,14 +22,23 @@ import org.entente.core.stix.StixObject;
  * with a {@link StixParseException}.
  */
 public final class BundleReader implements AutoCloseable {
-    /** One element of the objects array, or why it is not an object. */
-    public record Element(int index, StixObject object, String error) {
+    /**
+     * One element of the objects array, or why it is not an object. {@code json} is the object's JSON text
+     * as read, without whitespace between tokens; null when it is not known (the element was not read from
+     * a document, or not from UTF-8 bytes), and then the object has to be written to JSON to get it.
+     */
+    public record Element(int index, StixObject object, String error, String json) {
+        public Element(int index, StixObject object, String error) {
+            this(index, object, error, null);
+        }
+
         public boolean ok() {
             return object != null;
         }
     }
 
     private final JsonParser parser;
+    private final ElementText input;
     private final ObjectReader elements;
     private boolean inArray;
     /** True when the objects array sits inside a container object (bundle or envelope), not at the root. */
@@ -39,8 +48,9 @@ public final class BundleReader implements AutoCloseable {
     private String bundleId;
     private String specVersion;
 
-    BundleReader(JsonParser parser, ObjectMapper mapper) {
+    BundleReader(JsonParser parser, ElementText input, ObjectMapper mapper) {
         this.parser = parser;
+        this.input = input;
         // Each element is one value in the middle of the document: more tokens after it are expected, so the
         // mapper's trailing-token check (right for whole documents) must not run per element.
         this.elements = mapper.readerFor(Object.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -85,9 +95,20 @@ public final class BundleReader implements AutoCloseable {
 
     private Element read() throws IOException {
         int at = index++;
-        Object value = elements.readValue(parser);
+        // Byte offsets are -1 when Jackson decodes another encoding than UTF-8 through a Reader.
+        long start = parser.currentTokenLocation().getByteOffset();
+        if (start >= 0) input.startAt(start);
+        Object value;
+        try {
+            value = elements.readValue(parser);
+        } finally {
+            // Taken below if needed; the bytes stay until the next read from the input.
+            input.endElement();
+        }
         if (value instanceof Map<?, ?>) {
-            return new Element(at, StixJson.toObject(value, "objects[" + at + "]"), null);
+            long end = parser.currentLocation().getByteOffset();
+            String json = start >= 0 && end >= 0 ? input.text(start, end) : null;
+            return new Element(at, StixJson.toObject(value, "objects[" + at + "]"), null, json);
         }
         return new Element(at, null, "objects[" + at + "] is not a JSON object but " + StixJson.describe(value));
     }

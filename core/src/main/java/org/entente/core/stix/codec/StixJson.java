@@ -68,8 +68,9 @@ public final class StixJson {
      */
     public static BundleReader openBundle(InputStream in) {
         try {
-            JsonParser parser = FACTORY.createParser(in);
-            return new BundleReader(parser, MAPPER);
+            ElementText input = new ElementText(in);
+            JsonParser parser = FACTORY.createParser(input);
+            return new BundleReader(parser, input, MAPPER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

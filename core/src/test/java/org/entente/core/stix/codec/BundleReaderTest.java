@@ -104,6 +104,35 @@ class BundleReaderTest {
     }
 
     @Test
+    void eachObjectComesWithItsJsonTextAsReadWithoutWhitespaceBetweenTokens() {
+        String first = "{\"type\":\"note\",\"content\":\"two  spaces,\\n a \\\" quote and \u00e9\",\"n\":1.50E+2}";
+        String bundle = "{\n  \"type\": \"bundle\",\n  \"objects\": [\n    " + first + ",\n"
+                + "    {\n      \"type\" : \"url\",\r\n\t\"value\": \"https://a b\",\n      \"x\": [ 1, { } ]\n    }\n  ]\n}";
+        List<BundleReader.Element> elements = readAll(bundle);
+        assertThat(elements).extracting(BundleReader.Element::json)
+                .containsExactly(first, "{\"type\":\"url\",\"value\":\"https://a b\",\"x\":[1,{}]}");
+        assertThat(StixJson.readObject(elements.get(0).json().getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(elements.get(0).object());
+    }
+
+    @Test
+    void aLargeObjectKeepsItsWholeTextAcrossTheReadersBuffers() {
+        String large = "{\"type\":\"note\",\"content\":\"" + "x".repeat(200_000) + "\"}";
+        String small = "{\"type\":\"url\"}";
+        List<BundleReader.Element> elements = readAll("[" + small + "," + large + "," + small + "]");
+        assertThat(elements).extracting(BundleReader.Element::json).containsExactly(small, large, small);
+    }
+
+    @Test
+    void containerPropertiesAroundTheObjectsDoNotDisturbTheirText() {
+        String filler = "\"" + "y".repeat(100_000) + "\"";
+        String object = "{\"type\":\"url\",\"value\":\"https://a\"}";
+        List<BundleReader.Element> elements = readAll("{\"type\":\"bundle\",\"x_before\":" + filler
+                + ",\"objects\":[" + object + ",\"not an object\"," + object + "],\"x_after\":" + filler + "}");
+        assertThat(elements).extracting(BundleReader.Element::json).containsExactly(object, null, object);
+    }
+
+    @Test
     void aLargeGeneratedBundleStreamsThroughWithoutBeingHeldInMemory() {
         int count = 200_000;
         InputStream bundle = new SequenceInputStream(new Enumeration<>() {
@@ -128,6 +157,7 @@ class BundleReaderTest {
         try (BundleReader reader = StixJson.openBundle(bundle)) {
             for (Optional<BundleReader.Element> e = reader.next(); e.isPresent(); e = reader.next()) {
                 read++;
+                assertThat(e.get().json()).endsWith("host" + (read - 1) + ".example\"}");
                 if (read % 20_000 == 0) {
                     errors += StixValidator.stix21().validate(e.get().object()).stream().filter(v -> v.isError()).count();
                 }

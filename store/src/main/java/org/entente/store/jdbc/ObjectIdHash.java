@@ -1,0 +1,38 @@
+package org.entente.store.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The 64-bit key under which {@code objects} indexes an object id: the first eight bytes of the SHA-256
+ * of the id's UTF-8 bytes, big-endian, as a signed long. Eight bytes instead of the id's ~47 characters
+ * keep the one index that every new id lands in at a random place small, so an import rewrites fewer of
+ * its pages per transaction (docs/PERFORMANCE.md). Different ids may share a key: every lookup by key
+ * also compares the id text. A cryptographic hash keeps anyone from choosing many ids with one key.
+ *
+ * <p>Migration V3 computes the same value in SQL (PostgreSQL's {@code sha256}; on SQLite the function
+ * {@link #SQL_FUNCTION} that the store registers on its migration connections), so this definition must
+ * never change.
+ */
+public final class ObjectIdHash {
+    /** The name of the SQLite function that migration V3 calls. */
+    public static final String SQL_FUNCTION = "entente_object_id_hash";
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    });
+
+    private ObjectIdHash() {}
+
+    public static long of(String objectId) {
+        byte[] digest = SHA_256.get().digest(objectId.getBytes(StandardCharsets.UTF_8));
+        long key = 0;
+        for (int i = 0; i < Long.BYTES; i++) key = (key << 8) | (digest[i] & 0xFF);
+        return key;
+    }
+}
