@@ -13,7 +13,8 @@ import org.entente.store.Peer;
 import org.entente.store.PeerStore;
 
 /**
- * Keeps one {@link PeerCourier} running per active peer, following peers as they are added, paused,
+ * Keeps one {@link PeerCourier} running per active peer this node pushes to (not one that pulls its queue
+ * from here, {@link org.entente.store.PeerMode#PULLED}), following peers as they are added, paused,
  * changed and removed. {@link #wake} after enqueuing makes delivery start at once instead of at the next
  * poll.
  */
@@ -38,7 +39,7 @@ public final class Courier implements AutoCloseable {
 
     /** Brings the running couriers in line with the peer list, then wakes them all. */
     public synchronized void wake() {
-        Map<MemberId, Peer> active = peers.list().stream().filter(p -> !p.paused())
+        Map<MemberId, Peer> active = peers.list().stream().filter(p -> !p.paused() && p.mode().pushesToPeer())
                 .collect(Collectors.toMap(Peer::member, p -> p));
         for (MemberId member : Set.copyOf(running.keySet())) {
             Peer now = active.get(member);
