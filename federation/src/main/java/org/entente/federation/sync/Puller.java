@@ -35,8 +35,17 @@ public final class Puller implements AutoCloseable {
         this.interval = interval;
     }
 
-    /** Brings the running pullers in line with the peer list, then wakes them all. */
+    /** Brings the running pullers in line with the peer list, then wakes them all: each pulls at once. */
     public synchronized void wake() {
+        follow();
+        running.values().forEach(OutboxPuller::wake);
+    }
+
+    /**
+     * Brings the running pullers in line with the peer list (a new or changed peer is pulled from at once)
+     * and leaves the others to their own rhythm.
+     */
+    public synchronized void follow() {
         Map<MemberId, Peer> active = peers.list().stream().filter(p -> !p.paused() && p.mode().pullsFromPeer())
                 .collect(Collectors.toMap(Peer::member, p -> p));
         for (MemberId member : Set.copyOf(running.keySet())) {
@@ -47,7 +56,6 @@ public final class Puller implements AutoCloseable {
             running.computeIfAbsent(peer.member(),
                     m -> new OutboxPuller(peer, clients.apply(peer), cursors, intake, backoff, interval));
         }
-        running.values().forEach(OutboxPuller::wake);
     }
 
     @Override
