@@ -67,6 +67,29 @@ class FederationCommandsTest {
     }
 
     @Test
+    void aPeerIsAddedInPullModeListedSoAndItsModeKeptWhenPausedOrChangedWhenAddedAgain() {
+        try (Node peer = Node.start(NodeConfig.local(dir.resolve("peer"), 0).withAdminToken("t"))) {
+            String data = dir.resolve("a").toString();
+            String url = peer.federation().url();
+            String fingerprint = peer.federation().identity().tls().fingerprint().hex();
+            String peerId = peer.federation().identity().member().value();
+
+            CliRun both = run("peer", "add", url, "--fingerprint", fingerprint, "--pull", "--pulled", "--data", data);
+            assertThat(both.exit()).isEqualTo(2);
+            assertThat(both.err()).contains("--pull and --pulled exclude each other");
+
+            CliRun added = run("peer", "add", url, "--fingerprint", fingerprint, "--pull", "--data", data);
+            assertThat(added.exit()).as(added.err()).isZero();
+            assertThat(added.out()).contains(peerId).contains("in pull mode");
+            assertThat(run("peer", "pause", peerId, "--data", data).exit()).isZero();
+            assertThat(run("peer", "list", "--data", data).out()).contains(peerId).contains("paused   pull").contains("pulled-through=0");
+
+            assertThat(run("peer", "add", url, "--fingerprint", fingerprint, "--pulled", "--data", data).exit()).isZero();
+            assertThat(run("peer", "list", "--data", data).out()).contains("pulled").doesNotContain("pulled-through");
+        }
+    }
+
+    @Test
     void shareRefusesAnAudienceItCannotRead() {
         CliRun r = run("share", "nothing.json", "--to", "everyone", "--tlp", "green", "--data", dir.resolve("a").toString());
         assertThat(r.exit()).isEqualTo(2);
