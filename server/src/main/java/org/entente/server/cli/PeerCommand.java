@@ -45,12 +45,18 @@ final class PeerCommand extends CommandGroup {
                 + " its queue here; this node never connects to it.")
         boolean pulled;
 
+        @Option(names = "--identity", paramLabel = "FILE", description = "The peer's identity document (what it serves at"
+                + " /federation/v1/identity), given out of band with its fingerprint: for a peer this node cannot reach.")
+        java.nio.file.Path identity;
+
         @Override
         public Integer call() {
             if (pull && pulled) return fail("--pull and --pulled exclude each other: say which node opens the connections");
             PeerMode mode = pull ? PeerMode.PULL : pulled ? PeerMode.PULLED : PeerMode.PUSH;
             try (LocalNode node = LocalNode.open(store, member)) {
-                Peer peer = new PeerEnrolment(node.store(), node.identity(), Clock.systemUTC()).enrol(url, Fingerprint.parse(fingerprint), mode);
+                PeerEnrolment enrolment = new PeerEnrolment(node.store(), node.identity(), Clock.systemUTC());
+                Peer peer = identity == null ? enrolment.enrol(url, Fingerprint.parse(fingerprint), mode)
+                        : enrolment.enrol(url, Fingerprint.parse(fingerprint), mode, readIdentity());
                 out().println("peer " + peer.member() + " (" + node.store().members().find(peer.member())
                         .map(m -> m.name() + ", " + m.country()).orElse("?") + ") connected at " + peer.url()
                         + (mode == PeerMode.PUSH ? "" : " in " + mode.label() + " mode"));
@@ -58,6 +64,14 @@ final class PeerCommand extends CommandGroup {
                 return fail(e.getMessage());
             }
             return 0;
+        }
+
+        private byte[] readIdentity() {
+            try {
+                return java.nio.file.Files.readAllBytes(identity);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the identity document " + identity + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -63,10 +63,19 @@ public final class PeerEnrolment {
             throw new IllegalArgumentException("cannot read the identity of " + url + " with certificate " + tlsFingerprint
                     + ": " + e.getMessage(), e);
         }
+        return enrol(url, tlsFingerprint, mode, document);
+    }
+
+    /**
+     * Enrols a peer from its identity document (what it serves at {@code /federation/v1/identity}) given
+     * out of band with its fingerprint, for a peer this node cannot reach ({@link PeerMode#PULLED}). The
+     * document must name the pinned certificate; its key chain must verify and extend a known one.
+     */
+    public Peer enrol(URI url, Fingerprint tlsFingerprint, PeerMode mode, byte[] document) {
         IdentityDocument identity = IdentityDocument.parse(document);
         if (!identity.tlsFingerprint().equals(tlsFingerprint)) {
-            throw new IllegalArgumentException("the node at " + url + " claims certificate " + identity.tlsFingerprint()
-                    + " but presented " + tlsFingerprint);
+            throw new IllegalArgumentException("the identity of " + url + " names certificate " + identity.tlsFingerprint()
+                    + ", not the pinned " + tlsFingerprint);
         }
         if (identity.member().id().equals(own.member())) {
             throw new IllegalArgumentException(url + " is this node itself");

@@ -41,7 +41,6 @@ import org.entente.server.NodeConfig;
 import org.entente.server.testing.SampleObjects;
 import org.entente.server.testing.TaxiiClient;
 import org.entente.store.OutboxEntry;
-import org.entente.store.Peer;
 import org.entente.store.PeerMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,13 +75,13 @@ class PullFallbackTest {
         frMember = member(fr);
         connect(de, nl, "push");
         connect(nl, de, "push");
-        connect(de, fr, "pulled");
-        connect(fr, de, "pull");
-        // What the German node cannot do, it must not need: its address for the French node goes nowhere.
-        Peer frAtDe = de.store().peers().find(new MemberId(frMember)).orElseThrow();
-        de.store().peers().save(new Peer(frAtDe.member(), "https://127.0.0.1:" + freePort() + "/", frAtDe.tlsFingerprint(),
-                frAtDe.signingKeyFingerprint(), false, frAtDe.added(), frAtDe.mode()));
+        // The German node cannot reach the French one: it enrols it from the identity document the French
+        // operator sent with the fingerprint, at an address that goes nowhere.
+        byte[] frIdentity = IdentityDocument.of(fr.federation().identity(), fr.store().members().local().orElseThrow()).toJson();
+        de.federation().enrolment().enrol(URI.create("https://127.0.0.1:" + freePort() + "/"), fr.federation().identity().tls().fingerprint(),
+                PeerMode.PULLED, frIdentity);
         de.federation().peersChanged();
+        connect(fr, de, "pull");
         putCommunity(List.of(de, fr, nl), "eu-certs", "{\"members\":[\"" + member(de) + "\",\"" + frMember + "\"],"
                 + "\"domains\":[\"cyber\"],\"highest_tlp\":\"amber\",\"relay_allowed\":false}");
     }
