@@ -2,8 +2,6 @@ package org.entente.federation.sync;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.entente.store.Peer;
 import org.entente.store.PullCursorStore;
 import org.slf4j.Logger;
@@ -21,123 +19,78 @@ import org.slf4j.LoggerFactory;
  * altered, not for this member) is logged and passed: it will never be accepted, and a peer that keeps
  * serving it must not stop the queue behind it. A failure to reach the peer or to store waits for a backoff.
  */
-final class OutboxPuller implements AutoCloseable {
+final class OutboxPuller extends PeerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPuller.class);
     /** Entries asked for per page; the peer also bounds a page by bytes. */
     static final int PAGE_LIMIT = 100;
     /** The most this node reads of one page: the peer's page budget plus one envelope of the largest size. */
     static final int MAX_PAGE_BYTES = 64 << 20;
 
-    private final Peer peer;
     private final PeerClient client;
     private final PullCursorStore cursors;
     private final Intake intake;
     private final Backoff backoff;
     private final Duration interval;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition woken = lock.newCondition();
-    private volatile boolean running = true;
-    private boolean signalled;
     private int failures;
-    private final Thread thread;
 
-    OutboxPuller(Peer peer, PeerClient client, PullCursorStore cursors, Intake intake, Backoff backoff, Duration interval) {
-        this.peer = peer;
+    private OutboxPuller(Peer peer, PeerClient client, PullCursorStore cursors, Intake intake, Backoff backoff, Duration interval) {
+        super(peer, "puller");
         this.client = client;
         this.cursors = cursors;
         this.intake = intake;
         this.backoff = backoff;
         this.interval = interval;
-        this.thread = Thread.ofVirtual().name("puller-" + peer.member().value()).start(this::run);
     }
 
-    Peer peer() {
-        return peer;
+    static OutboxPuller start(Peer peer, PeerClient client, PullCursorStore cursors, Intake intake, Backoff backoff, Duration interval) {
+        OutboxPuller puller = new OutboxPuller(peer, client, cursors, intake, backoff, interval);
+        puller.start();
+        return puller;
     }
 
-    void wake() {
-        lock.lock();
+    @Override
+    Duration round() {
         try {
-            signalled = true;
-            woken.signal();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void run() {
-        while (running) {
-            Duration pause;
-            try {
-                pause = pullPage() ? Duration.ZERO : interval;
-                failures = 0;
-            } catch (IOException | RuntimeException e) {
-                // The peer is unreachable, or this node's store is closing or busy: the cursor has not moved.
-                pause = backoff.after(failures++, DeliveryResult.Kind.UNREACHABLE);
-                String error = abbreviate(e.getMessage() == null ? e.toString() : e.getMessage());
-                LOG.info("pulling from {} failed, again in {} s: {}", peer.member(), pause.toSeconds(), error);
-                recordFailure(error);
-            }
-            if (!pause.isZero()) sleep(pause);
+            Duration pause = pullPage() ? Duration.ZERO : interval;
+            failures = 0;
+            return pause;
+        } catch (IOException | RuntimeException e) {
+            // The peer is unreachable, or this node's store is closing or busy: the cursor has not moved.
+            Duration pause = backoff.after(failures++, DeliveryResult.Kind.UNREACHABLE);
+            String error = abbreviate(e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.info("pulling from {} failed, again in {} s: {}", peer().member(), pause.toSeconds(), error);
+            recordFailure(error);
+            return pause;
         }
     }
 
     /** @return true when the page held entries, so more may follow */
     private boolean pullPage() throws IOException {
-        long after = cursors.cursor(peer.member()).pulledThrough();
+        long after = cursors.cursor(peer().member()).pulledThrough();
         OutboxPage page = client.outbox(after, PAGE_LIMIT, MAX_PAGE_BYTES);
         if (page.entries().isEmpty()) {
-            cursors.advance(peer.member(), after);
+            cursors.advance(peer().member(), after);
             return false;
         }
         for (OutboxPage.Entry entry : page.entries()) {
-            if (!running) return false;
-            DeliveryResult result = intake.take(entry.envelope(), peer.member());
+            if (!running()) return false;
+            DeliveryResult result = intake.take(entry.envelope(), peer().member());
             if (result.kind() == DeliveryResult.Kind.UNREACHABLE) {
                 throw new IOException("envelope at seq " + entry.seq() + " not stored: " + result.detail());
             }
             if (result.kind() == DeliveryResult.Kind.REJECTED) {
-                LOG.warn("refused the envelope at seq {} pulled from {}: {}", entry.seq(), peer.member(), abbreviate(result.detail()));
+                LOG.warn("refused the envelope at seq {} pulled from {}: {}", entry.seq(), peer().member(), abbreviate(result.detail()));
             }
-            cursors.advance(peer.member(), entry.seq());
+            cursors.advance(peer().member(), entry.seq());
         }
         return true;
     }
 
     private void recordFailure(String error) {
         try {
-            cursors.failed(peer.member(), error);
+            cursors.failed(peer().member(), error);
         } catch (RuntimeException e) {
-            LOG.debug("could not record the pull failure of {}: {}", peer.member(), e.toString());
-        }
-    }
-
-    private void sleep(Duration pause) {
-        lock.lock();
-        try {
-            if (!signalled && running) woken.awaitNanos(pause.toNanos());
-            signalled = false;
-        } catch (InterruptedException e) {
-            running = false;
-            Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static String abbreviate(String text) {
-        if (text == null) return "";
-        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        wake();
-        try {
-            thread.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            LOG.debug("could not record the pull failure of {}: {}", peer().member(), e.toString());
         }
     }
 }

@@ -37,6 +37,10 @@ final class PeerCommand extends CommandGroup {
         @Option(names = "--fingerprint", required = true, description = "SHA-256 of the peer's TLS certificate (hex, colons allowed).")
         String fingerprint;
 
+        @Option(names = "--push", description = "Both nodes push to each other: the mode of a new peer unless --pull or --pulled"
+                + " is given; a known peer keeps its mode unless one of the three is given.")
+        boolean push;
+
         @Option(names = "--pull", description = "The peer cannot open connections to this node (firewall, NAT, no inbound"
                 + " connections here): this node fetches its queue from the peer's outbox and still pushes to it.")
         boolean pull;
@@ -51,15 +55,18 @@ final class PeerCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            if (pull && pulled) return fail("--pull and --pulled exclude each other: say which node opens the connections");
-            PeerMode mode = pull ? PeerMode.PULL : pulled ? PeerMode.PULLED : PeerMode.PUSH;
+            if ((push ? 1 : 0) + (pull ? 1 : 0) + (pulled ? 1 : 0) > 1) {
+                return fail("--push, --pull and --pulled exclude each other: say which node opens the connections");
+            }
+            // No flag: a new peer is pushed to, a known one keeps its mode (as over REST).
+            PeerMode mode = push ? PeerMode.PUSH : pull ? PeerMode.PULL : pulled ? PeerMode.PULLED : null;
             try (LocalNode node = LocalNode.open(store, member)) {
                 PeerEnrolment enrolment = new PeerEnrolment(node.store(), node.identity(), Clock.systemUTC());
                 Peer peer = identity == null ? enrolment.enrol(url, Fingerprint.parse(fingerprint), mode)
                         : enrolment.enrol(url, Fingerprint.parse(fingerprint), mode, readIdentity());
                 out().println("peer " + peer.member() + " (" + node.store().members().find(peer.member())
                         .map(m -> m.name() + ", " + m.country()).orElse("?") + ") connected at " + peer.url()
-                        + (mode == PeerMode.PUSH ? "" : " in " + mode.label() + " mode"));
+                        + (peer.mode() == PeerMode.PUSH ? "" : " in " + peer.mode().label() + " mode"));
             } catch (IllegalArgumentException e) {
                 return fail(e.getMessage());
             }

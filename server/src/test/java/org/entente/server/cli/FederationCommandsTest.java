@@ -76,7 +76,7 @@ class FederationCommandsTest {
 
             CliRun both = run("peer", "add", url, "--fingerprint", fingerprint, "--pull", "--pulled", "--data", data);
             assertThat(both.exit()).isEqualTo(2);
-            assertThat(both.err()).contains("--pull and --pulled exclude each other");
+            assertThat(both.err()).contains("--push, --pull and --pulled exclude each other");
 
             CliRun added = run("peer", "add", url, "--fingerprint", fingerprint, "--pull", "--data", data);
             assertThat(added.exit()).as(added.err()).isZero();
@@ -86,6 +86,9 @@ class FederationCommandsTest {
 
             assertThat(run("peer", "add", url, "--fingerprint", fingerprint, "--pulled", "--data", data).exit()).isZero();
             assertThat(run("peer", "list", "--data", data).out()).contains("pulled").doesNotContain("pulled-through");
+            assertThat(run("peer", "add", url, "--fingerprint", fingerprint, "--data", data).out()).contains("in pulled mode");
+            assertThat(run("peer", "add", url, "--fingerprint", fingerprint, "--push", "--data", data).out()).doesNotContain(" mode");
+            assertThat(run("peer", "list", "--data", data).out()).contains("active   push");
         }
     }
 
