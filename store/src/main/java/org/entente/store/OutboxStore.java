@@ -21,6 +21,15 @@ public interface OutboxStore {
     /** The peer confirmed the entry: it leaves the outbox. */
     void delivered(MemberId peer, long seq);
 
+    /**
+     * Pending entries of a peer after {@code seq}, in sequence order, whether or not a push is due: what a
+     * peer that pulls its queue fetches next.
+     */
+    List<OutboxEntry> after(MemberId peer, long seq, int limit);
+
+    /** The peer confirmed every entry up to {@code seq} (it pulled them): they leave the outbox. */
+    void deliveredThrough(MemberId peer, long seq);
+
     /** A delivery failed: count it and set when to try again. */
     void failed(MemberId peer, long seq, Instant nextAttempt, String error);
 

@@ -22,6 +22,9 @@ public interface Store extends AutoCloseable {
 
     OutboxStore outbox();
 
+    /** Where pulling from each pull-mode peer has come (see {@link PeerMode#PULL}). */
+    PullCursorStore pullCursors();
+
     InboxStore inbox();
 
     ShareStore shares();

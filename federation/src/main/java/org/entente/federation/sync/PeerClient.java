@@ -7,8 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.entente.federation.codec.JsonFieldException;
 import org.entente.federation.identity.Fingerprint;
 import org.entente.federation.identity.TlsIdentity;
+import org.entente.federation.sync.codec.OutboxPageJson;
 
 /**
  * Talks to one peer over HTTPS with mutual TLS: this node presents its certificate and accepts only the
@@ -50,6 +52,36 @@ public final class PeerClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new DeliveryResult(DeliveryResult.Kind.UNREACHABLE, 0, "interrupted");
+        }
+    }
+
+    /**
+     * The page of this node's queue at the peer that follows {@code after}; asking confirms everything up
+     * to {@code after}, which the peer then drops from its outbox.
+     *
+     * @throws IOException when the peer cannot be reached, answers other than 200, sends more than
+     *     {@code maxBytes}, or sends a page that is not one
+     */
+    public OutboxPage outbox(long after, int limit, int maxBytes) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(FederationPaths.OUTBOX + "?after=" + after + "&limit=" + limit))
+                .timeout(timeout).GET().build();
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (java.io.InputStream in = response.body()) {
+                body = in.readNBytes(maxBytes + 1);
+            }
+            if (response.statusCode() != 200) {
+                throw new IOException(base + " answered " + response.statusCode() + " for its outbox: "
+                        + new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8));
+            }
+            if (body.length > maxBytes) throw new IOException(base + " sent an outbox page of more than " + maxBytes + " bytes");
+            return OutboxPageJson.read(body, after);
+        } catch (JsonFieldException e) {
+            throw new IOException(base + " sent a malformed outbox page: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

@@ -11,11 +11,13 @@ import org.entente.federation.identity.Fingerprint;
 import org.entente.server.federation.Federation;
 import org.entente.store.OutboxState;
 import org.entente.store.Peer;
+import org.entente.store.PeerMode;
+import org.entente.store.PullCursor;
 import org.entente.store.Store;
 
 /**
  * Peers: {@code GET /api/v1/peers} (with sync state and lag), {@code POST /api/v1/peers}
- * ({@code {"url": "https://…", "fingerprint": "…"}}), {@code DELETE /api/v1/peers/{member}},
+ * ({@code {"url": "https://…", "fingerprint": "…", "mode": "push|pull|pulled"}}, mode optional), {@code DELETE /api/v1/peers/{member}},
  * {@code POST /api/v1/peers/{member}/pause|resume}, and {@code GET /api/v1/node} for this node's own
  * identity (what a peer needs to connect). Managing peers takes an admin.
  */
@@ -48,10 +50,13 @@ final class PeerEndpoints {
 
     void add(Context ctx) {
         gate.admin(gate.enter(ctx));
-        PolicyJson.Fields body = new PolicyJson.Fields(ApiRequest.jsonBody(ctx), "body", Set.of("url", "fingerprint"));
+        PolicyJson.Fields body = new PolicyJson.Fields(ApiRequest.jsonBody(ctx), "body", Set.of("url", "fingerprint", "mode"));
         URI url;
         Fingerprint fingerprint;
+        PeerMode mode;
         try {
+            String modeLabel = body.string("mode", false);
+            mode = modeLabel == null ? null : PeerMode.of(modeLabel);
             url = URI.create(body.string("url", true));
             if (!"https".equals(url.getScheme())) throw new IllegalArgumentException("must be an https:// URL");
             fingerprint = Fingerprint.parse(body.string("fingerprint", true));
@@ -60,7 +65,7 @@ final class PeerEndpoints {
         }
         Peer peer;
         try {
-            peer = federation.enrolment().enrol(url, fingerprint);
+            peer = federation.enrolment().enrol(url, fingerprint, mode);
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(502, "Peer not enrolled", e.getMessage());
         }
@@ -97,6 +102,7 @@ final class PeerEndpoints {
 
     private Map<String, Object> describe(Peer peer) {
         OutboxState state = store.outbox().state(peer.member());
+        PullCursor pull = peer.mode().pullsFromPeer() ? store.pullCursors().cursor(peer.member()) : null;
         return StixJson.object(
                 "member", peer.member().value(),
                 "name", store.members().find(peer.member()).map(m -> m.name()).orElse(null),
@@ -104,9 +110,14 @@ final class PeerEndpoints {
                 "tls_fingerprint", peer.tlsFingerprint(),
                 "signing_fingerprint", peer.signingKeyFingerprint(),
                 "paused", peer.paused(),
+                "mode", peer.mode().label(),
                 "pending", state.pending(),
                 "lag_seconds", state.lag(java.time.Instant.now()).toSeconds(),
                 "last_delivered", state.lastDelivered() == null ? null : state.lastDelivered().toString(),
-                "last_error", state.lastError());
+                "last_error", state.lastError(),
+                "pull", pull == null ? null : StixJson.object(
+                        "pulled_through", pull.pulledThrough(),
+                        "last_pulled", pull.lastPulled() == null ? null : pull.lastPulled().toString(),
+                        "last_error", pull.lastError()));
     }
 }

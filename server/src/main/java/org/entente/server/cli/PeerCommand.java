@@ -9,6 +9,8 @@ import org.entente.federation.identity.Fingerprint;
 import org.entente.server.federation.PeerEnrolment;
 import org.entente.store.OutboxState;
 import org.entente.store.Peer;
+import org.entente.store.PeerMode;
+import org.entente.store.PullCursor;
 import org.entente.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Parameters;
 final class PeerCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Connect a peer: its certificate must have the fingerprint you were given out of band.")
+            description = "Connect a peer: its certificate must have the fingerprint you were given out of band."
+                    + " Both nodes push to each other unless --pull or --pulled says only one of them can open connections.")
     static final class Add extends StoreCommand {
 
         @Mixin
@@ -34,16 +37,48 @@ final class PeerCommand extends CommandGroup {
         @Option(names = "--fingerprint", required = true, description = "SHA-256 of the peer's TLS certificate (hex, colons allowed).")
         String fingerprint;
 
+        @Option(names = "--push", description = "Both nodes push to each other: the mode of a new peer unless --pull or --pulled"
+                + " is given; a known peer keeps its mode unless one of the three is given.")
+        boolean push;
+
+        @Option(names = "--pull", description = "The peer cannot open connections to this node (firewall, NAT, no inbound"
+                + " connections here): this node fetches its queue from the peer's outbox and still pushes to it.")
+        boolean pull;
+
+        @Option(names = "--pulled", description = "This node cannot reach the peer: the peer pushes to this node and fetches"
+                + " its queue here; this node never connects to it.")
+        boolean pulled;
+
+        @Option(names = "--identity", paramLabel = "FILE", description = "The peer's identity document (what it serves at"
+                + " /federation/v1/identity), given out of band with its fingerprint: for a peer this node cannot reach.")
+        java.nio.file.Path identity;
+
         @Override
         public Integer call() {
+            if ((push ? 1 : 0) + (pull ? 1 : 0) + (pulled ? 1 : 0) > 1) {
+                return fail("--push, --pull and --pulled exclude each other: say which node opens the connections");
+            }
+            // No flag: a new peer is pushed to, a known one keeps its mode (as over REST).
+            PeerMode mode = push ? PeerMode.PUSH : pull ? PeerMode.PULL : pulled ? PeerMode.PULLED : null;
             try (LocalNode node = LocalNode.open(store, member)) {
-                Peer peer = new PeerEnrolment(node.store(), node.identity(), Clock.systemUTC()).enrol(url, Fingerprint.parse(fingerprint));
+                PeerEnrolment enrolment = new PeerEnrolment(node.store(), node.identity(), Clock.systemUTC());
+                Peer peer = identity == null ? enrolment.enrol(url, Fingerprint.parse(fingerprint), mode)
+                        : enrolment.enrol(url, Fingerprint.parse(fingerprint), mode, readIdentity());
                 out().println("peer " + peer.member() + " (" + node.store().members().find(peer.member())
-                        .map(m -> m.name() + ", " + m.country()).orElse("?") + ") connected at " + peer.url());
+                        .map(m -> m.name() + ", " + m.country()).orElse("?") + ") connected at " + peer.url()
+                        + (peer.mode() == PeerMode.PUSH ? "" : " in " + peer.mode().label() + " mode"));
             } catch (IllegalArgumentException e) {
                 return fail(e.getMessage());
             }
             return 0;
+        }
+
+        private byte[] readIdentity() {
+            try {
+                return java.nio.file.Files.readAllBytes(identity);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the identity document " + identity + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -57,14 +92,21 @@ final class PeerCommand extends CommandGroup {
                 for (Peer p : s.peers().list()) {
                     OutboxState state = s.outbox().state(p.member());
                     long lag = state.lag(Instant.now()).toSeconds();
-                    out.printf("%s  %-28s %-8s pending=%d lag=%ds last=%s%s%n", p.member(),
+                    out.printf("%s  %-28s %-8s %-6s pending=%d lag=%ds last=%s%s%s%n", p.member(),
                             s.members().find(p.member()).map(m -> m.name()).orElse("?"), p.paused() ? "paused" : "active",
-                            state.pending(), lag, state.lastDelivered() == null ? "-" : state.lastDelivered(),
-                            state.lastError() == null ? "" : " error=" + state.lastError());
+                            p.mode().label(), state.pending(), lag, state.lastDelivered() == null ? "-" : state.lastDelivered(),
+                            state.lastError() == null ? "" : " error=" + state.lastError(),
+                            p.mode().pullsFromPeer() ? pullState(s.pullCursors().cursor(p.member())) : "");
                 }
             }
             return 0;
         }
+    }
+
+    /** Where pulling from a peer has come: the last seq of its outbox stored here, when, and the last error. */
+    static String pullState(PullCursor cursor) {
+        return " pulled-through=" + cursor.pulledThrough() + " pulled=" + (cursor.lastPulled() == null ? "-" : cursor.lastPulled())
+                + (cursor.lastError() == null ? "" : " pull-error=" + cursor.lastError());
     }
 
     abstract static class OnePeer extends StoreCommand {

@@ -14,6 +14,7 @@ import org.entente.federation.identity.NodeIdentity;
 import org.entente.federation.sync.Backoff;
 import org.entente.federation.sync.Courier;
 import org.entente.federation.sync.PeerClient;
+import org.entente.federation.sync.Puller;
 import org.entente.server.NodeConfig;
 import org.entente.server.ingest.EnvelopeIngest;
 import org.entente.server.ingest.Ingest;
@@ -23,7 +24,8 @@ import org.entente.store.Store;
 
 /**
  * A node's part in the federation, wired: its identity, the share stage, the ingest of peers'
- * envelopes, the courier that empties the outboxes, and the federation port.
+ * envelopes, the courier that empties the outboxes, the puller that fetches the queues of peers that
+ * cannot reach this node, and the federation port.
  *
  * <p>Envelopes are accepted for {@link #REPLAY_WINDOW} after they were signed. The window is long so that
  * an envelope waiting in an outbox through an outage of days is still taken; replays are stopped by the
@@ -33,6 +35,8 @@ public final class Federation implements AutoCloseable {
     static final ReplayWindow REPLAY_WINDOW = new ReplayWindow(Duration.ofDays(14));
     private static final Duration PEER_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration COURIER_IDLE = Duration.ofSeconds(2);
+    /** How long a peer this node pulls from waits after it had nothing new before it is asked again. */
+    static final Duration PULL_INTERVAL = Duration.ofSeconds(5);
     /** How often peers and outboxes are looked at again, to follow changes made by the CLI in another process. */
     private static final Duration REFRESH = Duration.ofSeconds(3);
 
@@ -40,20 +44,24 @@ public final class Federation implements AutoCloseable {
     private final Sharing sharing;
     private final PeerEnrolment enrolment;
     private final Courier courier;
+    private final Puller puller;
     private final FederationServer server;
     private final Thread refresher;
 
-    private Federation(NodeIdentity identity, Sharing sharing, PeerEnrolment enrolment, Courier courier, FederationServer server) {
+    private Federation(NodeIdentity identity, Sharing sharing, PeerEnrolment enrolment, Courier courier, Puller puller,
+                       FederationServer server) {
         this.identity = identity;
         this.sharing = sharing;
         this.enrolment = enrolment;
         this.courier = courier;
+        this.puller = puller;
         this.server = server;
         this.refresher = Thread.ofVirtual().name("federation-refresh").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     Thread.sleep(REFRESH);
                     courier.wake();
+                    puller.follow();
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -67,9 +75,9 @@ public final class Federation implements AutoCloseable {
         NodeIdentity identity = LocalIdentity.establish(config.dataDir(), config.profile(), store, clock);
         Member self = store.members().local().orElseThrow();
         Channels channels = new Channels(store.collections());
-        Courier courier = new Courier(store.peers(), store.outbox(),
-                peer -> new PeerClient(URI.create(peer.url()), identity.tls(), Fingerprint.parse(peer.tlsFingerprint()), PEER_TIMEOUT),
-                clock, Backoff.DEFAULT, COURIER_IDLE);
+        java.util.function.Function<org.entente.store.Peer, PeerClient> clients =
+                peer -> new PeerClient(URI.create(peer.url()), identity.tls(), Fingerprint.parse(peer.tlsFingerprint()), PEER_TIMEOUT);
+        Courier courier = new Courier(store.peers(), store.outbox(), clients, clock, Backoff.DEFAULT, COURIER_IDLE);
         Sharing sharing = new Sharing(store, ingest, validator, new EnvelopeSigner(identity, clock, new SecureRandom()),
                 channels, identity.member(), courier::wake);
         EnvelopeVerifier verifier = new EnvelopeVerifier(new StoreTrustedKeys(store.members()),
@@ -77,10 +85,12 @@ public final class Federation implements AutoCloseable {
         EnvelopeIngest envelopes = new EnvelopeIngest(store, verifier, ingest, channels, identity.member(), clock, sharing::relay);
         PeerEnrolment enrolment = new PeerEnrolment(store, identity, clock);
         envelopes.learnKeysWith(enrolment::refresh);
-        FederationServer server = FederationServer.start(config.host(), config.federationPort(),
-                identity, () -> IdentityDocument.of(identity, self).toJson(), store.peers(), envelopes, config.maxContentLength());
+        Puller puller = new Puller(store.peers(), store.pullCursors(), clients, new PullIntake(envelopes), Backoff.DEFAULT, PULL_INTERVAL);
+        FederationServer server = FederationServer.start(config.host(), config.federationPort(), identity,
+                () -> IdentityDocument.of(identity, self).toJson(), store.peers(), envelopes, store.outbox(), config.maxContentLength());
         courier.wake();
-        return new Federation(identity, sharing, enrolment, courier, server);
+        puller.wake();
+        return new Federation(identity, sharing, enrolment, courier, puller, server);
     }
 
     public NodeIdentity identity() {
@@ -98,6 +108,7 @@ public final class Federation implements AutoCloseable {
     /** Call after peers change, so delivery follows at once. */
     public void peersChanged() {
         courier.wake();
+        puller.wake();
     }
 
     public String url() {
@@ -113,6 +124,7 @@ public final class Federation implements AutoCloseable {
     public void close() {
         refresher.interrupt();
         courier.close();
+        puller.close();
         server.close();
     }
 }

@@ -21,6 +21,7 @@ import org.entente.federation.sync.PinnedCertificates;
 import org.entente.federation.sync.TlsContexts;
 import org.entente.server.ingest.EnvelopeIngest;
 import org.entente.server.ingest.EnvelopeReceipt;
+import org.entente.store.OutboxStore;
 import org.entente.store.Peer;
 import org.entente.store.PeerStore;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The node-to-node port: HTTPS only, TLS 1.3, this node's pinned certificate. The identity document is
  * open to any TLS client (it is what a new peer pins against); envelopes are taken only from a client
- * certificate pinned for an active peer, and that peer is the sender whatever the envelope says.
+ * certificate pinned for an active peer, and that peer is the sender whatever the envelope says; such a
+ * peer also reads its own queue from {@link OutboxEndpoint} when it pulls instead of being pushed to.
  */
 public final class FederationServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FederationServer.class);
@@ -46,7 +48,8 @@ public final class FederationServer implements AutoCloseable {
     }
 
     public static FederationServer start(String host, int port, NodeIdentity identity, Supplier<byte[]> identityDocument,
-                                         PeerStore peers, EnvelopeIngest ingest, long maxEnvelopeBytes) {
+                                         PeerStore peers, EnvelopeIngest ingest, OutboxStore outbox, long maxEnvelopeBytes) {
+        OutboxEndpoint queues = new OutboxEndpoint(outbox);
         SSLContext tls = TlsContexts.of(identity.tls(), PinnedCertificates.decidedPerRequest());
         LongAdder requests = new LongAdder();
         Javalin http = Javalin.create(cfg -> {
@@ -74,6 +77,10 @@ public final class FederationServer implements AutoCloseable {
                 requests.increment();
                 receive(ctx, peers, ingest);
             });
+            cfg.routes.get(FederationPaths.OUTBOX, ctx -> {
+                requests.increment();
+                serveQueue(ctx, peers, queues);
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("federation request {} failed", ctx.path(), e);
                 answer(ctx, 500, "failed", "the node failed to handle this envelope; it will take it again");
@@ -85,8 +92,26 @@ public final class FederationServer implements AutoCloseable {
         return new FederationServer(http, url, requests);
     }
 
+    private static void serveQueue(Context ctx, PeerStore peers, OutboxEndpoint queues) throws java.io.IOException {
+        Optional<Peer> caller = callerOf(ctx, peers);
+        if (caller.isEmpty()) {
+            answer(ctx, 403, "unknown-peer", "no active peer presents this client certificate");
+            return;
+        }
+        try {
+            queues.serve(ctx, caller.get());
+        } catch (OutboxEndpoint.BadParameter e) {
+            answer(ctx, 400, "bad-request", e.getMessage());
+        }
+    }
+
+    /** The active peer whose pinned certificate the client presented. */
+    private static Optional<Peer> callerOf(Context ctx, PeerStore peers) {
+        return clientCertificate(ctx).map(PinnedCertificates::fingerprintOf).flatMap(f -> peerOf(peers, f));
+    }
+
     private static void receive(Context ctx, PeerStore peers, EnvelopeIngest ingest) {
-        Optional<Peer> sender = clientCertificate(ctx).map(PinnedCertificates::fingerprintOf).flatMap(f -> peerOf(peers, f));
+        Optional<Peer> sender = callerOf(ctx, peers);
         if (sender.isEmpty()) {
             answer(ctx, 403, "unknown-peer", "no active peer presents this client certificate");
             return;

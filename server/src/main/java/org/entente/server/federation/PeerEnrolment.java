@@ -10,6 +10,7 @@ import org.entente.federation.identity.SigningKeyChain;
 import org.entente.federation.identity.files.SigningKeyChainJson;
 import org.entente.federation.sync.PeerClient;
 import org.entente.store.Peer;
+import org.entente.store.PeerMode;
 import org.entente.store.Store;
 
 /**
@@ -38,14 +39,23 @@ public final class PeerEnrolment {
         if (peer == null) return false;
         byte[] before = store.members().keyChain(member).orElse(new byte[0]);
         try {
-            enrol(URI.create(peer.url()), Fingerprint.parse(peer.tlsFingerprint()));
+            enrol(URI.create(peer.url()), Fingerprint.parse(peer.tlsFingerprint()), peer.mode());
         } catch (IllegalArgumentException e) {
             return false;
         }
         return !java.util.Arrays.equals(before, store.members().keyChain(member).orElse(new byte[0]));
     }
 
+    /** Enrols a peer both nodes push to, or a known peer again in the mode it has. */
     public Peer enrol(URI url, Fingerprint tlsFingerprint) {
+        return enrol(url, tlsFingerprint, null);
+    }
+
+    /**
+     * Enrols a peer in {@code mode} (which node opens the connections); null keeps a known peer's mode and
+     * makes a new peer one both nodes push to.
+     */
+    public Peer enrol(URI url, Fingerprint tlsFingerprint, PeerMode mode) {
         byte[] document;
         try {
             document = new PeerClient(url, own.tls(), tlsFingerprint, Duration.ofSeconds(10)).identity();
@@ -53,10 +63,19 @@ public final class PeerEnrolment {
             throw new IllegalArgumentException("cannot read the identity of " + url + " with certificate " + tlsFingerprint
                     + ": " + e.getMessage(), e);
         }
+        return enrol(url, tlsFingerprint, mode, document);
+    }
+
+    /**
+     * Enrols a peer from its identity document (what it serves at {@code /federation/v1/identity}) given
+     * out of band with its fingerprint, for a peer this node cannot reach ({@link PeerMode#PULLED}). The
+     * document must name the pinned certificate; its key chain must verify and extend a known one.
+     */
+    public Peer enrol(URI url, Fingerprint tlsFingerprint, PeerMode mode, byte[] document) {
         IdentityDocument identity = IdentityDocument.parse(document);
         if (!identity.tlsFingerprint().equals(tlsFingerprint)) {
-            throw new IllegalArgumentException("the node at " + url + " claims certificate " + identity.tlsFingerprint()
-                    + " but presented " + tlsFingerprint);
+            throw new IllegalArgumentException("the identity of " + url + " names certificate " + identity.tlsFingerprint()
+                    + ", not the pinned " + tlsFingerprint);
         }
         if (identity.member().id().equals(own.member())) {
             throw new IllegalArgumentException(url + " is this node itself");
@@ -69,8 +88,10 @@ public final class PeerEnrolment {
         });
         store.members().save(identity.member());
         store.members().saveKeyChain(identity.member().id(), SigningKeyChainJson.write(identity.chain()));
+        PeerMode kept = mode != null ? mode
+                : store.peers().find(identity.member().id()).map(Peer::mode).orElse(PeerMode.PUSH);
         Peer peer = new Peer(identity.member().id(), url.toString(), tlsFingerprint.hex(), identity.signingFingerprint().hex(),
-                false, clock.instant());
+                false, clock.instant(), kept);
         store.peers().save(peer);
         return store.peers().find(peer.member()).orElse(peer);
     }

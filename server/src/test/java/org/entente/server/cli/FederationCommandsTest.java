@@ -67,6 +67,58 @@ class FederationCommandsTest {
     }
 
     @Test
+    void aPeerIsAddedInPullModeListedSoAndItsModeKeptWhenPausedOrChangedWhenAddedAgain() {
+        try (Node peer = Node.start(NodeConfig.local(dir.resolve("peer"), 0).withAdminToken("t"))) {
+            String data = dir.resolve("a").toString();
+            String url = peer.federation().url();
+            String fingerprint = peer.federation().identity().tls().fingerprint().hex();
+            String peerId = peer.federation().identity().member().value();
+
+            CliRun both = run("peer", "add", url, "--fingerprint", fingerprint, "--pull", "--pulled", "--data", data);
+            assertThat(both.exit()).isEqualTo(2);
+            assertThat(both.err()).contains("--push, --pull and --pulled exclude each other");
+
+            CliRun added = run("peer", "add", url, "--fingerprint", fingerprint, "--pull", "--data", data);
+            assertThat(added.exit()).as(added.err()).isZero();
+            assertThat(added.out()).contains(peerId).contains("in pull mode");
+            assertThat(run("peer", "pause", peerId, "--data", data).exit()).isZero();
+            assertThat(run("peer", "list", "--data", data).out()).contains(peerId).contains("paused   pull").contains("pulled-through=0");
+
+            assertThat(run("peer", "add", url, "--fingerprint", fingerprint, "--pulled", "--data", data).exit()).isZero();
+            assertThat(run("peer", "list", "--data", data).out()).contains("pulled").doesNotContain("pulled-through");
+            assertThat(run("peer", "add", url, "--fingerprint", fingerprint, "--data", data).out()).contains("in pulled mode");
+            assertThat(run("peer", "add", url, "--fingerprint", fingerprint, "--push", "--data", data).out()).doesNotContain(" mode");
+            assertThat(run("peer", "list", "--data", data).out()).contains("active   push");
+        }
+    }
+
+    @Test
+    void aPeerThisNodeCannotReachIsAddedFromItsIdentityDocumentGivenWithItsFingerprint() throws Exception {
+        String data = dir.resolve("a").toString();
+        Path document = dir.resolve("peer-identity.json");
+        String fingerprint;
+        String peerId;
+        try (Node peer = Node.start(NodeConfig.local(dir.resolve("peer"), 0).withAdminToken("t"))) {
+            fingerprint = peer.federation().identity().tls().fingerprint().hex();
+            peerId = peer.federation().identity().member().value();
+            Files.write(document, org.entente.server.federation.IdentityDocument.of(peer.federation().identity(),
+                    peer.store().members().local().orElseThrow()).toJson());
+        }
+        String nowhere = "https://127.0.0.1:9/";
+
+        CliRun otherPin = run("peer", "add", nowhere, "--fingerprint", "00".repeat(32), "--pulled", "--identity", document.toString(), "--data", data);
+        assertThat(otherPin.exit()).isEqualTo(2);
+        assertThat(otherPin.err()).contains("names certificate " + fingerprint);
+        CliRun missing = run("peer", "add", nowhere, "--fingerprint", fingerprint, "--pulled", "--identity", dir.resolve("none.json").toString(), "--data", data);
+        assertThat(missing.err()).contains("cannot read the identity document");
+
+        CliRun added = run("peer", "add", nowhere, "--fingerprint", fingerprint, "--pulled", "--identity", document.toString(), "--data", data);
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).contains(peerId).contains("in pulled mode");
+        assertThat(run("peer", "list", "--data", data).out()).contains(peerId).contains("active   pulled");
+    }
+
+    @Test
     void shareRefusesAnAudienceItCannotRead() {
         CliRun r = run("share", "nothing.json", "--to", "everyone", "--tlp", "green", "--data", dir.resolve("a").toString());
         assertThat(r.exit()).isEqualTo(2);

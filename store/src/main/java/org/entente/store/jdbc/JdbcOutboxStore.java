@@ -88,9 +88,34 @@ final class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
+    public List<OutboxEntry> after(MemberId peer, long seq, int limit) {
+        if (limit <= 0) throw new IllegalArgumentException("limit must be positive, not " + limit);
+        return reads.withHandle(handle -> handle.createQuery("""
+                        SELECT seq, peer, envelope_id, envelope, enqueued, attempts, next_attempt, last_error
+                        FROM outbox
+                        WHERE peer = :peer AND seq > :seq
+                        ORDER BY seq
+                        LIMIT :limit""")
+                .bind("peer", peer.value())
+                .bind("seq", seq)
+                .bind("limit", limit)
+                .map(ENTRY)
+                .list());
+    }
+
+    @Override
     public void delivered(MemberId peer, long seq) {
+        confirm(peer, "seq = :seq", seq);
+    }
+
+    @Override
+    public void deliveredThrough(MemberId peer, long seq) {
+        confirm(peer, "seq <= :seq", seq);
+    }
+
+    private void confirm(MemberId peer, String which, long seq) {
         writer.useTransaction(handle -> {
-            int deleted = handle.createUpdate("DELETE FROM outbox WHERE peer = :peer AND seq = :seq")
+            int deleted = handle.createUpdate("DELETE FROM outbox WHERE peer = :peer AND " + which)
                     .bind("peer", peer.value())
                     .bind("seq", seq)
                     .execute();
@@ -144,7 +169,7 @@ final class JdbcOutboxStore implements OutboxStore {
         });
     }
 
-    private static void requirePeer(Handle handle, MemberId peer) {
+    static void requirePeer(Handle handle, MemberId peer) {
         boolean exists = handle.createQuery("SELECT COUNT(*) FROM peers WHERE member_id = :peer")
                 .bind("peer", peer.value())
                 .mapTo(Integer.class)

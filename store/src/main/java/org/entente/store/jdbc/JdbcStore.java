@@ -10,6 +10,7 @@ import org.entente.store.MemberStore;
 import org.entente.store.ObjectSearch;
 import org.entente.store.ObjectStore;
 import org.entente.store.OutboxStore;
+import org.entente.store.PullCursorStore;
 import org.entente.store.PeerStore;
 import org.entente.store.ShareStore;
 import org.entente.store.StatusStore;
@@ -27,6 +28,7 @@ public final class JdbcStore implements Store {
     private final CommunityStore communities;
     private final PeerStore peers;
     private final OutboxStore outbox;
+    private final PullCursorStore pullCursors;
     private final InboxStore inbox;
     private final ShareStore shares;
     private final CorrelationStore correlation;
@@ -48,6 +50,7 @@ public final class JdbcStore implements Store {
         this.communities = new JdbcCommunityStore(database.reads(), database.writer());
         this.peers = new JdbcPeerStore(database.reads(), database.writer());
         this.outbox = new JdbcOutboxStore(database.reads(), database.writer(), clock);
+        this.pullCursors = new JdbcPullCursorStore(database.reads(), database.writer(), clock);
         this.inbox = new JdbcInboxStore(database.reads(), database.writer());
         this.shares = new JdbcShareStore(database.reads(), database.writer());
         this.correlation = new JdbcCorrelationStore(database.reads(), database.writer());
@@ -93,6 +96,11 @@ public final class JdbcStore implements Store {
     @Override
     public OutboxStore outbox() {
         return outbox;
+    }
+
+    @Override
+    public PullCursorStore pullCursors() {
+        return pullCursors;
     }
 
     @Override
