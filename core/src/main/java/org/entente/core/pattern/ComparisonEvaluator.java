@@ -1,10 +1,11 @@
 package org.entente.core.pattern;
 
 import java.text.Normalizer;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.entente.core.pattern.ast.BinaryText;
 import org.entente.core.pattern.ast.ComparisonExpression;
 import org.entente.core.pattern.ast.Literal;
@@ -18,8 +19,14 @@ import org.entente.core.stix.StixObject;
  * missing property satisfies neither {@code =} nor {@code NOT =}.
  */
 final class ComparisonEvaluator {
-    private final Map<String, java.util.regex.Pattern> regexes = new HashMap<>();
-    private final Map<String, java.util.regex.Pattern> likes = new HashMap<>();
+    /**
+     * Compiled LIKE and MATCHES operands, shared by every evaluation: compiling costs far more than matching, and
+     * the indicator engine evaluates the same patterns for observation after observation. Compiled patterns are
+     * immutable and thread-safe; the caches are emptied when they reach {@link #CACHE_LIMIT} entries.
+     */
+    private static final Map<String, java.util.regex.Pattern> REGEXES = new ConcurrentHashMap<>();
+    private static final Map<String, java.util.regex.Pattern> LIKES = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 100_000;
 
     boolean holds(ComparisonExpression expression, StixObject root, Observation observation) {
         return switch (expression) {
@@ -49,14 +56,24 @@ final class ComparisonEvaluator {
             case GREATER_OR_EQUAL -> ValueComparison.order(value, (Literal) c.operand()).stream().anyMatch(r -> r >= 0);
             case IN -> ((SetLiteral) c.operand()).elements().stream().anyMatch(e -> ValueComparison.equal(value, e));
             case LIKE -> textTest(value, stringOperand(c),
-                    likes.computeIfAbsent(stringOperand(c), LikeExpression::compile), false);
+                    cached(LIKES, stringOperand(c), LikeExpression::compile), false);
             case MATCHES -> textTest(value, stringOperand(c),
-                    regexes.computeIfAbsent(stringOperand(c), RegexDialect::compile), true);
+                    cached(REGEXES, stringOperand(c), RegexDialect::compile), true);
             case IS_SUBSET -> network(value)
                     .map(v -> IpNetwork.parse(stringOperand(c)).orElseThrow().contains(v)).orElse(false);
             case IS_SUPERSET -> network(value)
                     .map(v -> v.contains(IpNetwork.parse(stringOperand(c)).orElseThrow())).orElse(false);
         };
+    }
+
+    private static java.util.regex.Pattern cached(Map<String, java.util.regex.Pattern> cache, String operand,
+            Function<String, java.util.regex.Pattern> compile) {
+        java.util.regex.Pattern compiled = cache.get(operand);
+        if (compiled != null) return compiled;
+        if (cache.size() >= CACHE_LIMIT) cache.clear();
+        compiled = compile.apply(operand);
+        cache.put(operand, compiled);
+        return compiled;
     }
 
     private static String stringOperand(ComparisonExpression.Comparison c) {

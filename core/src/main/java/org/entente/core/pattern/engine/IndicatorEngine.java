@@ -1,0 +1,511 @@
+package org.entente.core.pattern.engine;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.entente.core.observable.HashAlgorithm;
+import org.entente.core.observable.Normaliser;
+import org.entente.core.pattern.Observation;
+import org.entente.core.pattern.Pattern;
+import org.entente.core.pattern.PatternEvaluationException;
+import org.entente.core.pattern.PatternMatcher;
+import org.entente.core.pattern.PatternSyntaxException;
+import org.entente.core.pattern.ast.ObjectPath;
+import org.entente.core.pattern.ast.ObservationExpression;
+import org.entente.core.pattern.ast.PathStep;
+import org.entente.core.stix.StixObject;
+
+/**
+ * Matches observations against many indicators at once; see the package documentation for the exact rules.
+ *
+ * <p>{@link #put} and {@link #remove} change the set of indicators in place, without a rebuild; they must not
+ * run at the same time as any other call. The {@code match} methods only read, so several threads may match
+ * at once while no one writes (guard with a read-write lock when indicators change during matching).
+ */
+public final class IndicatorEngine {
+    private static final int TEXT = 0;
+
+    private final ObservablePaths paths;
+    private final PatternRewrite rewrite;
+    private final IndicatorSlots slots = new IndicatorSlots();
+    private final KeyTable table = new KeyTable();
+    private final Map<ObjectPath, IndexedPath> pathsByPath = new HashMap<>();
+    private final List<IndexedPath> pathsById = new ArrayList<>();
+    private final Map<String, TypeIndex> types = new HashMap<>();
+
+    private IndicatorEngine(Normaliser normaliser) {
+        this.paths = new ObservablePaths(normaliser);
+        this.rewrite = new PatternRewrite(paths);
+    }
+
+    /** An empty engine normalising observables with {@link Normaliser#standard()}. */
+    public static IndicatorEngine create() {
+        return new IndicatorEngine(Normaliser.standard());
+    }
+
+    /** An empty engine normalising with the given settings (phone region, card key, e-mail rule). */
+    public static IndicatorEngine create(Normaliser normaliser) {
+        return new IndicatorEngine(Objects.requireNonNull(normaliser, "normaliser"));
+    }
+
+    /** The number of indicators held. */
+    public int size() {
+        return slots.live();
+    }
+
+    /**
+     * Adds an indicator, replacing any held under the same id; a revoked one is removed instead. Callers give
+     * versions in order (the store knows which version is the latest): the last one put is the one held.
+     *
+     * @throws IllegalArgumentException naming the indicator when its pattern is not valid STIX patterning; the
+     *                                  version held before, if any, is then kept
+     */
+    public void put(Indicator indicator) {
+        Objects.requireNonNull(indicator, "indicator");
+        if (indicator.revoked()) {
+            remove(indicator.id());
+            return;
+        }
+        Pattern parsed;
+        try {
+            parsed = Pattern.parse(indicator.pattern());
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(indicator.id() + ": invalid pattern: " + e.getMessage(), e);
+        }
+        ObservationExpression rewritten = rewrite.rewrite(parsed.expression());
+        IndexPlan plan = IndexPlan.of(rewritten, paths);
+        remove(indicator.id());
+        int slot = slots.allocate(indicator.id(), Micros.of(indicator.validFrom()),
+                indicator.validUntil() == null ? Long.MAX_VALUE : Micros.of(indicator.validUntil()));
+        if (plan.decided() && plan.keys().size() == 1) {
+            IndexPlan.Term term = plan.keys().getFirst();
+            int code = register(term);
+            long first = hash(KeyHash.SEED_A, term, code);
+            long second = hash(KeyHash.SEED_B, term, code);
+            table.add(first, second, slot);
+            slots.decide(slot, first, second, code);
+            return;
+        }
+        CompiledIndicator compiled;
+        if (plan.keys() != null) {
+            int n = plan.keys().size();
+            long[] first = new long[n];
+            long[] second = new long[n];
+            int[] codes = new int[n];
+            for (int i = 0; i < n; i++) {
+                IndexPlan.Term term = plan.keys().get(i);
+                codes[i] = register(term);
+                first[i] = hash(KeyHash.SEED_A, term, codes[i]);
+                second[i] = hash(KeyHash.SEED_B, term, codes[i]);
+                table.add(first[i], second[i], slot);
+            }
+            compiled = new CompiledIndicator(Pattern.of(rewritten), first, second, codes, plan.decided(), null, Set.of());
+        } else if (plan.screens() != null) {
+            for (IndexPlan.Screen screen : plan.screens()) {
+                typeIndex(screen.path().objectType()).screens
+                        .computeIfAbsent(screen.path(), p -> new ScreenedPath(new IndexedPath(-1, p, ObservablePaths.kindAt(p).orElse(null))))
+                        .add(screen.text(), slot);
+            }
+            compiled = new CompiledIndicator(Pattern.of(rewritten), null, null, null, false, plan.screens(), Set.of());
+        } else {
+            for (String type : plan.types()) typeIndex(type).unindexed.add(slot);
+            compiled = new CompiledIndicator(Pattern.of(rewritten), null, null, null, false, null, plan.types());
+        }
+        slots.compile(slot, compiled);
+    }
+
+    /** Removes the indicator with this id; false when none is held. */
+    public boolean remove(String id) {
+        int slot = slots.find(Objects.requireNonNull(id, "id"));
+        if (slot < 0) return false;
+        if (slots.kind[slot] == IndicatorSlots.DECIDED_BY_KEY) {
+            unregister(slots.keyFirst[slot], slots.keySecond[slot], slots.keyPath[slot], slot);
+        } else {
+            CompiledIndicator compiled = slots.compiled(slot);
+            if (compiled.indexed()) {
+                for (int i = 0; i < compiled.keyFirst().length; i++) {
+                    unregister(compiled.keyFirst()[i], compiled.keySecond()[i], compiled.keyPath()[i], slot);
+                }
+            } else if (compiled.screens() != null) {
+                for (IndexPlan.Screen screen : compiled.screens()) {
+                    String type = screen.path().objectType();
+                    TypeIndex index = types.get(type);
+                    ScreenedPath screened = index.screens.get(screen.path());
+                    if (screened != null && screened.remove(slot)) index.screens.remove(screen.path());
+                    dropIfEmpty(type, index);
+                }
+            } else {
+                for (String type : compiled.unindexedTypes()) {
+                    TypeIndex index = types.get(type);
+                    index.unindexed.remove(slot);
+                    dropIfEmpty(type, index);
+                }
+            }
+        }
+        slots.release(slot);
+        return true;
+    }
+
+    /** The indicators one observation (an observed-data object and its SCOs) matches. */
+    public MatchOutcome match(Observation observation) {
+        return match(List.of(observation));
+    }
+
+    /**
+     * The indicators a window of observations matches as a whole: a pattern with several observation expressions
+     * (AND, FOLLOWEDBY, REPEATS, WITHIN) may be satisfied by different observations of the window. Each
+     * indicator sees only the observations that overlap its validity.
+     */
+    public MatchOutcome match(List<Observation> window) {
+        if (window.isEmpty()) return MatchOutcome.NONE;
+        Probe probe = new Probe();
+        for (Observation observation : window) {
+            probe.during(Micros.of(observation.firstObserved()), Micros.of(observation.lastObserved()));
+            for (String rootId : observation.rootIds()) {
+                StixObject root = observation.objects().get(rootId);
+                if (root == null) continue;
+                TypeIndex index = types.get(root.type());
+                if (index == null) continue;
+                probe.seen(index);
+                for (IndexedPath path : index.paths) select(path, root.properties(), 0, probe);
+                for (ScreenedPath screened : index.screens.values()) select(screened.path, root.properties(), 0, probe.screening(screened));
+            }
+        }
+        return probe.finish(window);
+    }
+
+    /** The indicators one cyber-observable object, observed once at {@code observedAt}, matches. */
+    public MatchOutcome match(StixObject sco, Instant observedAt) {
+        return match(single(sco, observedAt));
+    }
+
+    /**
+     * The indicators an SCO {@code {"type": type, "value": value}} observed at {@code observedAt} matches: the
+     * form of high-volume observation streams (a DNS query, a URL clicked, a number reported by a bank). Answers
+     * from the index alone, without building any STIX object, when no candidate needs the full matcher.
+     */
+    public MatchOutcome matchValue(String type, String value, Instant observedAt) {
+        TypeIndex index = types.get(type);
+        if (index == null) return MatchOutcome.NONE;
+        if (!index.unindexed.isEmpty() || !index.screens.isEmpty()) {
+            return match(StixObject.of("type", type, "value", value), observedAt);
+        }
+        long at = Micros.of(observedAt);
+        Probe probe = new Probe();
+        probe.during(at, at);
+        for (IndexedPath path : index.paths) {
+            String property = path.singleProperty;
+            if ("value".equals(property)) probe.value(path, value);
+            else if ("type".equals(property)) probe.value(path, type);
+        }
+        if (probe.candidates != null) return match(StixObject.of("type", type, "value", value), observedAt);
+        return probe.finish(null);
+    }
+
+    private static Observation single(StixObject sco, Instant at) {
+        String id = sco.id().isEmpty() ? sco.type() + "--observed" : sco.id();
+        return new Observation("observed-data--value", at, at, 1, Map.of(id, sco), List.of(id));
+    }
+
+    /** Walks property and list steps only (index terms have no references), passing each value reached. */
+    private void select(IndexedPath path, Object node, int step, ValueSink probe) {
+        if (path.hashAlgorithm != null) {
+            hash(path, node, probe);
+            return;
+        }
+        if (step == path.steps.size()) {
+            probe.value(path, node);
+            return;
+        }
+        switch (path.steps.get(step)) {
+            case PathStep.Property p -> {
+                if (node instanceof Map<?, ?> map) {
+                    Object value = map.get(p.name());
+                    if (value != null) select(path, value, step + 1, probe);
+                }
+            }
+            case PathStep.Index i -> {
+                if (node instanceof List<?> list && i.index() < list.size()) select(path, list.get(i.index()), step + 1, probe);
+            }
+            case PathStep.AnyIndex any -> {
+                if (node instanceof List<?> list) for (Object element : list) select(path, element, step + 1, probe);
+            }
+        }
+    }
+
+    /**
+     * The digest under {@code hashes} for the path's algorithm, its key spelled in any way {@link
+     * HashAlgorithm#fromName} reads; when several spellings are present the last wins, as in
+     * {@link ObservationNormaliser}.
+     */
+    private static void hash(IndexedPath path, Object root, ValueSink probe) {
+        if (!(root instanceof Map<?, ?> object) || !(object.get("hashes") instanceof Map<?, ?> hashes)) return;
+        String stixName = path.hashAlgorithm.stixName();
+        Object digest = null;
+        for (Map.Entry<?, ?> e : hashes.entrySet()) {
+            Object key = e.getKey();
+            if (stixName.equals(key) || key instanceof String name && ObservablePaths.algorithm(name) == path.hashAlgorithm) {
+                digest = e.getValue();
+            }
+        }
+        if (digest != null) probe.value(path, digest);
+    }
+
+    private int register(IndexPlan.Term term) {
+        IndexedPath path = pathsByPath.get(term.path());
+        if (path == null) {
+            path = new IndexedPath(pathsById.size(), term.path(), ObservablePaths.kindAt(term.path()).orElse(null));
+            pathsById.add(path);
+            pathsByPath.put(term.path(), path);
+            TypeIndex index = typeIndex(term.path().objectType());
+            List<IndexedPath> grown = new ArrayList<>(index.paths);
+            grown.add(path);
+            index.paths = List.copyOf(grown);
+        }
+        path.keys++;
+        int code = TEXT;
+        if (term.network() != null) {
+            Network n = term.network();
+            (n.v6() ? path.ipv6Lengths : path.ipv4Lengths)[n.prefix()]++;
+            code = networkCode(n.v6(), n.prefix());
+        }
+        return path.id << 9 | code;
+    }
+
+    private void unregister(long first, long second, int pathAndCode, int slot) {
+        table.remove(first, second, slot);
+        IndexedPath path = pathsById.get(pathAndCode >>> 9);
+        int code = pathAndCode & 511;
+        if (code != TEXT) {
+            boolean v6 = code > 33;
+            (v6 ? path.ipv6Lengths : path.ipv4Lengths)[v6 ? code - 34 : code - 1]--;
+        }
+        if (--path.keys == 0) {
+            pathsByPath.remove(path.path);
+            String type = path.path.objectType();
+            TypeIndex index = types.get(type);
+            index.paths = index.paths.stream().filter(p -> p != path).toList();
+            dropIfEmpty(type, index);
+        }
+    }
+
+    /** 0 for text keys; 1 + prefix for IPv4 blocks, 34 + prefix for IPv6 blocks. */
+    private static int networkCode(boolean v6, int prefix) {
+        return v6 ? 34 + prefix : 1 + prefix;
+    }
+
+    private static long hash(long seed, IndexPlan.Term term, int pathAndCode) {
+        int pathId = pathAndCode >>> 9;
+        if (term.network() == null) return KeyHash.text(seed, pathId, term.tag(), term.text());
+        Network n = term.network();
+        return KeyHash.network(seed, pathId, pathAndCode & 511, n.high(), n.low());
+    }
+
+    private TypeIndex typeIndex(String type) {
+        return types.computeIfAbsent(type, t -> new TypeIndex());
+    }
+
+    private void dropIfEmpty(String type, TypeIndex index) {
+        if (index.paths.isEmpty() && index.unindexed.isEmpty() && index.screens.isEmpty()) types.remove(type);
+    }
+
+    /** What the index holds for one object type. */
+    private static final class TypeIndex {
+        List<IndexedPath> paths = List.of();
+        final Set<Integer> unindexed = new LinkedHashSet<>();
+        final Map<ObjectPath, ScreenedPath> screens = new HashMap<>();
+    }
+
+    /** Receives the values a path selects from a root object. */
+    private interface ValueSink {
+        void value(IndexedPath path, Object value);
+    }
+
+    /** The unindexed patterns screened on one path: each needs its text in a value there. */
+    private static final class ScreenedPath {
+        final IndexedPath path;
+        final List<String> texts = new ArrayList<>();
+        final List<Integer> slots = new ArrayList<>();
+
+        ScreenedPath(IndexedPath path) {
+            this.path = path;
+        }
+
+        void add(String text, int slot) {
+            texts.add(text);
+            slots.add(slot);
+        }
+
+        /** Removes the slot's entries; true when none are left. */
+        boolean remove(int slot) {
+            for (int i = slots.size() - 1; i >= 0; i--) {
+                if (slots.get(i) == slot) {
+                    slots.remove(i);
+                    texts.remove(i);
+                }
+            }
+            return slots.isEmpty();
+        }
+    }
+
+    /** One match call: the indicators decided so far, and the candidates the full matcher must confirm. */
+    private final class Probe implements ValueSink {
+        private long first;
+        private long last;
+        private int[] matched;
+        private int matchedCount;
+        Set<Integer> candidates;
+        private List<TypeIndex> seen;
+
+        void during(long first, long last) {
+            this.first = first;
+            this.last = last;
+        }
+
+        void seen(TypeIndex index) {
+            if (index.unindexed.isEmpty()) return;
+            if (seen == null) seen = new ArrayList<>(2);
+            if (!seen.contains(index)) seen.add(index);
+        }
+
+        /** A sink that makes candidates of the screened patterns whose text the (canonical, ASCII) value holds. */
+        ValueSink screening(ScreenedPath screened) {
+            return (path, value) -> {
+                if (!(value instanceof String s)) return;
+                String text = path.kind == null ? s : paths.canonical(path.kind, s);
+                for (int i = 0; i < text.length(); i++) if (text.charAt(i) >= 0x80) return;
+                for (int i = 0; i < screened.texts.size(); i++) {
+                    if (text.contains(screened.texts.get(i))) {
+                        if (candidates == null) candidates = new LinkedHashSet<>();
+                        candidates.add(screened.slots.get(i));
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void value(IndexedPath path, Object value) {
+            if (value instanceof String s) {
+                if (path.network) {
+                    Network n = paths.network(path.kind, s);
+                    if (n != null) {
+                        networks(path, n);
+                        return;
+                    }
+                }
+                text(path, KeyHash.STRING, path.kind == null || path.network ? s : paths.canonical(path.kind, s));
+            } else if (value instanceof Number number) {
+                BigDecimal decimal = decimal(number);
+                if (decimal != null) text(path, KeyHash.NUMBER, IndexPlan.number(decimal));
+            }
+        }
+
+        private void networks(IndexedPath path, Network n) {
+            int[] lengths = n.v6() ? path.ipv6Lengths : path.ipv4Lengths;
+            for (int length = 0; length <= n.prefix(); length++) {
+                if (lengths[length] == 0) continue;
+                int code = networkCode(n.v6(), length);
+                long high = n.maskedHigh(length);
+                long low = n.maskedLow(length);
+                long first = KeyHash.network(KeyHash.SEED_A, path.id, code, high, low);
+                long second = 0;
+                for (int b = table.next(first, table.home(first)); b >= 0; b = table.next(first, b + 1)) {
+                    if (second == 0) second = KeyHash.network(KeyHash.SEED_B, path.id, code, high, low);
+                    if (table.secondAt(b) == second) hit(table.slotAt(b));
+                }
+            }
+        }
+
+        private void text(IndexedPath path, int tag, String text) {
+            long first = KeyHash.text(KeyHash.SEED_A, path.id, tag, text);
+            long second = 0;
+            for (int b = table.next(first, table.home(first)); b >= 0; b = table.next(first, b + 1)) {
+                if (second == 0) second = KeyHash.text(KeyHash.SEED_B, path.id, tag, text);
+                if (table.secondAt(b) == second) hit(table.slotAt(b));
+            }
+        }
+
+        private void hit(int slot) {
+            if (slots.kind[slot] != IndicatorSlots.CONFIRMED) {
+                if (slots.validDuring(slot, first, last)) addMatch(slot);
+            } else {
+                if (candidates == null) candidates = new LinkedHashSet<>();
+                candidates.add(slot);
+            }
+        }
+
+        private void addMatch(int slot) {
+            if (matched == null) matched = new int[4];
+            for (int i = 0; i < matchedCount; i++) if (matched[i] == slot) return;
+            if (matchedCount == matched.length) matched = java.util.Arrays.copyOf(matched, matchedCount * 2);
+            matched[matchedCount++] = slot;
+        }
+
+        private boolean isMatched(int slot) {
+            for (int i = 0; i < matchedCount; i++) if (matched[i] == slot) return true;
+            return false;
+        }
+
+        MatchOutcome finish(List<Observation> window) {
+            List<MatchOutcome.Failure> failures = List.of();
+            if (window != null && (candidates != null || seen != null)) {
+                Set<Integer> toCheck = candidates == null ? new LinkedHashSet<>() : candidates;
+                if (seen != null) for (TypeIndex index : seen) toCheck.addAll(index.unindexed);
+                List<Observation> normalised = new ObservationNormaliser(paths).normalise(window);
+                long[] firsts = new long[window.size()];
+                long[] lasts = new long[window.size()];
+                for (int i = 0; i < window.size(); i++) {
+                    firsts[i] = Micros.of(window.get(i).firstObserved());
+                    lasts[i] = Micros.of(window.get(i).lastObserved());
+                }
+                failures = new ArrayList<>();
+                for (int slot : toCheck) {
+                    if (isMatched(slot)) continue;
+                    List<Observation> valid = validPart(slot, normalised, firsts, lasts);
+                    if (valid.isEmpty()) continue;
+                    try {
+                        if (PatternMatcher.matches(slots.compiled(slot).pattern(), valid)) addMatch(slot);
+                    } catch (PatternEvaluationException e) {
+                        failures.add(new MatchOutcome.Failure(slots.id(slot), e.getMessage()));
+                    }
+                }
+            }
+            if (matchedCount == 0 && failures.isEmpty()) return MatchOutcome.NONE;
+            List<String> ids = new ArrayList<>(matchedCount);
+            for (int i = 0; i < matchedCount; i++) ids.add(slots.id(matched[i]));
+            return new MatchOutcome(ids, failures);
+        }
+    }
+
+    /** The observations that overlap the slot's validity: all of them (the same list) in the common case. */
+    private List<Observation> validPart(int slot, List<Observation> window, long[] firsts, long[] lasts) {
+        int valid = 0;
+        for (int i = 0; i < firsts.length; i++) if (slots.validDuring(slot, firsts[i], lasts[i])) valid++;
+        if (valid == firsts.length) return window;
+        List<Observation> part = new ArrayList<>(valid);
+        for (int i = 0; i < firsts.length; i++) if (slots.validDuring(slot, firsts[i], lasts[i])) part.add(window.get(i));
+        return part;
+    }
+
+    /** As {@code ValueComparison} reads numbers; null for values that are no finite number. */
+    private static BigDecimal decimal(Number number) {
+        return switch (number) {
+            case BigDecimal d -> d;
+            case BigInteger i -> new BigDecimal(i);
+            case Long l -> BigDecimal.valueOf(l);
+            case Integer i -> BigDecimal.valueOf(i);
+            case Short s -> BigDecimal.valueOf(s);
+            case Byte b -> BigDecimal.valueOf(b);
+            case Double d when Double.isFinite(d) -> BigDecimal.valueOf(d);
+            case Float f when Float.isFinite(f) -> BigDecimal.valueOf(f);
+            default -> null;
+        };
+    }
+}

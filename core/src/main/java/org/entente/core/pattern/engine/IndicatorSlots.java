@@ -1,0 +1,227 @@
+package org.entente.core.pattern.engine;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Per-indicator data in parallel primitive arrays indexed by slot, so that ten million simple indicators cost a
+ * few arrays rather than ten million object graphs. An id of the usual form {@code indicator--<lowercase UUID>}
+ * is kept as its two 64-bit halves; any other id is kept as text in a side map. Validity is kept in
+ * microseconds since the epoch. Freed slots are reused.
+ */
+final class IndicatorSlots {
+    static final byte FREE = 0;
+    /** Matched exactly when its one key is hit: key in {@link #keyFirst}/{@link #keySecond}/{@link #keyPath}. */
+    static final byte DECIDED_BY_KEY = 1;
+    /** Several keys, any of which decides it; its {@link CompiledIndicator} is in the side map. */
+    static final byte DECIDED_BY_KEYS = 2;
+    /** A candidate when a key is hit (or for every observation of its types), confirmed by the full matcher. */
+    static final byte CONFIRMED = 3;
+
+    private static final String PREFIX = "indicator--";
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    long[] idHigh = new long[16];
+    long[] idLow = new long[16];
+    long[] validFrom = new long[16];
+    long[] validUntil = new long[16];
+    long[] keyFirst = new long[16];
+    long[] keySecond = new long[16];
+    /** Path id and prefix length of the key of a {@link #DECIDED_BY_KEY} slot, to release the path on removal. */
+    int[] keyPath = new int[16];
+    byte[] kind = new byte[16];
+    private final Map<Integer, String> otherIds = new HashMap<>();
+    private final Map<Integer, CompiledIndicator> compiled = new HashMap<>();
+    private int[] free = new int[16];
+    private int freeCount;
+    private int used; // slots ever handed out
+    private int live;
+    private int[] byId = new int[16]; // slot + 1, open addressing on the id's hash
+    private int idMask = 15;
+
+    int live() {
+        return live;
+    }
+
+    /** The slot holding this id, or -1. */
+    int find(String id) {
+        long high;
+        long low;
+        long[] compact = compact(id);
+        if (compact != null) {
+            high = compact[0];
+            low = compact[1];
+        } else {
+            high = id.hashCode();
+            low = 0;
+        }
+        int b = bucket(high, low);
+        int s;
+        while ((s = byId[b]) != 0) {
+            int slot = s - 1;
+            if (idHigh[slot] == high && idLow[slot] == low
+                    && (compact != null ? !otherIds.containsKey(slot) : id.equals(otherIds.get(slot)))) {
+                return slot;
+            }
+            b = (b + 1) & idMask;
+        }
+        return -1;
+    }
+
+    /** A new slot for {@code id}, which must not be present. */
+    int allocate(String id, long from, long until) {
+        int slot;
+        if (freeCount > 0) {
+            slot = free[--freeCount];
+        } else {
+            slot = used++;
+            if (slot == kind.length) growSlots();
+        }
+        long[] compact = compact(id);
+        if (compact != null) {
+            idHigh[slot] = compact[0];
+            idLow[slot] = compact[1];
+        } else {
+            idHigh[slot] = id.hashCode();
+            idLow[slot] = 0;
+            otherIds.put(slot, id);
+        }
+        validFrom[slot] = from;
+        validUntil[slot] = until;
+        if (live + 1 > (idMask + 1) / 4 * 3) growIds();
+        int b = bucket(idHigh[slot], idLow[slot]);
+        while (byId[b] != 0) b = (b + 1) & idMask;
+        byId[b] = slot + 1;
+        live++;
+        return slot;
+    }
+
+    void release(int slot) {
+        int b = bucket(idHigh[slot], idLow[slot]);
+        while (byId[b] != slot + 1) b = (b + 1) & idMask;
+        shiftBack(b);
+        otherIds.remove(slot);
+        compiled.remove(slot);
+        kind[slot] = FREE;
+        live--;
+        if (freeCount == free.length) free = Arrays.copyOf(free, free.length * 2);
+        free[freeCount++] = slot;
+    }
+
+    void decide(int slot, long first, long second, int pathAndPrefix) {
+        kind[slot] = DECIDED_BY_KEY;
+        keyFirst[slot] = first;
+        keySecond[slot] = second;
+        keyPath[slot] = pathAndPrefix;
+    }
+
+    void compile(int slot, CompiledIndicator indicator) {
+        kind[slot] = indicator.decided() ? DECIDED_BY_KEYS : CONFIRMED;
+        compiled.put(slot, indicator);
+    }
+
+    CompiledIndicator compiled(int slot) {
+        return compiled.get(slot);
+    }
+
+    /** Whether the slot's validity [from, until) overlaps the observed interval [first, last]. */
+    boolean validDuring(int slot, long first, long last) {
+        return last >= validFrom[slot] && first < validUntil[slot];
+    }
+
+    String id(int slot) {
+        String other = otherIds.get(slot);
+        if (other != null) return other;
+        char[] text = new char[PREFIX.length() + 36];
+        PREFIX.getChars(0, PREFIX.length(), text, 0);
+        int at = PREFIX.length();
+        at = hex(idHigh[slot], 60, 32, text, at);
+        text[at++] = '-';
+        at = hex(idHigh[slot], 28, 16, text, at);
+        text[at++] = '-';
+        at = hex(idHigh[slot], 12, 0, text, at);
+        text[at++] = '-';
+        at = hex(idLow[slot], 60, 48, text, at);
+        text[at++] = '-';
+        hex(idLow[slot], 44, 0, text, at);
+        return new String(text);
+    }
+
+    /** Bytes held by the arrays (not the side maps), for reports. */
+    long footprint() {
+        return 8L * 6 * kind.length + 4L * keyPath.length + kind.length + 4L * free.length + 4L * byId.length;
+    }
+
+    private static int hex(long value, int fromShift, int toShift, char[] out, int at) {
+        for (int shift = fromShift; shift >= toShift; shift -= 4) out[at++] = HEX[(int) (value >>> shift) & 15];
+        return at;
+    }
+
+    /** The UUID halves of {@code indicator--<lowercase canonical UUID>}, or null for any other id. */
+    private static long[] compact(String id) {
+        if (id.length() != PREFIX.length() + 36 || !id.startsWith(PREFIX)) return null;
+        long high = 0;
+        long low = 0;
+        int digits = 0;
+        for (int i = PREFIX.length(); i < id.length(); i++) {
+            int at = i - PREFIX.length();
+            char c = id.charAt(i);
+            if (at == 8 || at == 13 || at == 18 || at == 23) {
+                if (c != '-') return null;
+                continue;
+            }
+            int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (v < 0) return null;
+            if (digits < 16) high = high << 4 | v;
+            else low = low << 4 | v;
+            digits++;
+        }
+        return new long[] {high, low};
+    }
+
+    private int bucket(long high, long low) {
+        long h = (high ^ Long.rotateLeft(low, 32)) * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ h >>> 29) & idMask;
+    }
+
+    private void shiftBack(int gap) {
+        int j = gap;
+        while (true) {
+            j = (j + 1) & idMask;
+            if (byId[j] == 0) break;
+            int slot = byId[j] - 1;
+            int home = bucket(idHigh[slot], idLow[slot]);
+            boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
+            if (movable) {
+                byId[gap] = byId[j];
+                gap = j;
+            }
+        }
+        byId[gap] = 0;
+    }
+
+    private void growIds() {
+        int[] old = byId;
+        byId = new int[old.length * 2];
+        idMask = byId.length - 1;
+        for (int s : old) {
+            if (s == 0) continue;
+            int b = bucket(idHigh[s - 1], idLow[s - 1]);
+            while (byId[b] != 0) b = (b + 1) & idMask;
+            byId[b] = s;
+        }
+    }
+
+    private void growSlots() {
+        int n = kind.length + (kind.length >> 1) + 16;
+        idHigh = Arrays.copyOf(idHigh, n);
+        idLow = Arrays.copyOf(idLow, n);
+        validFrom = Arrays.copyOf(validFrom, n);
+        validUntil = Arrays.copyOf(validUntil, n);
+        keyFirst = Arrays.copyOf(keyFirst, n);
+        keySecond = Arrays.copyOf(keySecond, n);
+        keyPath = Arrays.copyOf(keyPath, n);
+        kind = Arrays.copyOf(kind, n);
+    }
+}

@@ -1,0 +1,58 @@
+package org.entente.core.pattern.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.entente.core.observable.HashAlgorithm;
+import org.entente.core.observable.Normaliser;
+import org.entente.core.observable.ObservableKind;
+
+/** The engine skips the normaliser for text it knows to be canonical; that must never change a key. */
+@Label("The engine's canonical-form shortcut agrees with the normaliser")
+class CanonicalShortcutProperties {
+
+    @Property(tries = 2000)
+    @Label("text taken as canonical is what the normaliser returns for it")
+    void textTakenAsCanonicalIsLeftAsItIsByTheNormaliser(@ForAll("observables") Object[] kindAndText) {
+        ObservableKind kind = (ObservableKind) kindAndText[0];
+        String text = (String) kindAndText[1];
+        if (ObservablePaths.isCanonical(kind, text)) {
+            assertThat(Normaliser.standard().normalise(kind, text).value()).isEqualTo(text);
+        }
+    }
+
+    @Property(tries = 1000)
+    @Label("an IPv4 block read directly is the block the normaliser's text stands for")
+    void ipv4ReadDirectlyAgreesWithTheNormaliser(@ForAll("ipv4") String text) {
+        Network direct = Network.parseIpv4(text);
+        if (direct == null) return;
+        Network viaNormaliser = Network.parseIpv4(Normaliser.standard().normalise(ObservableKind.IPV4, text).value());
+        assertThat(direct).isEqualTo(viaNormaliser);
+    }
+
+    @Provide
+    Arbitrary<Object[]> observables() {
+        Arbitrary<String> label = Arbitraries.strings().withChars("abcXZ09-_.~/%:").ofMinLength(0).ofMaxLength(6);
+        Arbitrary<String> domain = label.list().ofMinSize(1).ofMaxSize(3).map(l -> String.join(".", l));
+        Arbitrary<String> url = Combinators.combine(Arbitraries.of("http://", "https://", "HTTP://", "ftp://", "http:/"), domain,
+                        Arbitraries.strings().withChars("abcXZ09-_.~/%?#:@").ofMaxLength(12))
+                .as((scheme, host, rest) -> scheme + host + rest);
+        Arbitrary<String> hex = Arbitraries.strings().withChars("0123456789abcdefABg").ofMinLength(30).ofMaxLength(66);
+        return Arbitraries.oneOf(
+                domain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d}),
+                url.map(u -> new Object[] {ObservableKind.URL, u}),
+                hex.map(h -> new Object[] {ObservableKind.fileHash(HashAlgorithm.SHA_256), h}),
+                hex.map(h -> new Object[] {ObservableKind.fileHash(HashAlgorithm.MD5), h.substring(0, Math.min(32, h.length()))}));
+    }
+
+    @Provide
+    Arbitrary<String> ipv4() {
+        return Arbitraries.strings().withChars("0123456789./").ofMinLength(7).ofMaxLength(18);
+    }
+}
