@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.entente.core.pattern.engine.MatchOutcome;
 import org.entente.core.policy.MemberId;
+import org.entente.core.policy.SharingLabels;
 import org.entente.core.stix.StixObject;
 import org.entente.core.stix.StixTimestamp;
 import org.entente.server.ingest.BoundedLines;
@@ -70,12 +72,12 @@ public final class ObservationIntake {
             } else {
                 try {
                     ObservationLine observation = ObservationLine.parse(line.bytes(), clock.instant());
-                    MatchOutcome outcome = observation.value().isPresent()
-                            ? indicators.matchValue(observation.sco().type(), observation.value().get(), observation.seen())
+                    MatchOutcome outcome = observation.valueForm().isPresent()
+                            ? indicators.matchValue(observation.type(), observation.valueForm().get(), observation.seen())
                             : indicators.match(observation.sco(), observation.seen());
                     if (!outcome.indicatorIds().isEmpty()) matched++;
                     for (String indicatorId : outcome.indicatorIds()) {
-                        hits.computeIfAbsent(indicatorId + " " + observation.sco().id(), k -> new Hit(indicatorId, observation.sco()))
+                        hits.computeIfAbsent(indicatorId + " " + observation.key(), k -> new Hit(indicatorId, observation.sco()))
                                 .seen(observation.seen());
                     }
                     if (hits.size() >= FLUSH_HITS) flush(hits, sightings);
@@ -92,16 +94,23 @@ public final class ObservationIntake {
         return new ObservationSummary(read, matched, rejected, errors, sightings, lines.overLimit());
     }
 
+    /**
+     * Stores the sightings of the hits, one call to the sink per sharing labels of the indicators sighted: a
+     * sighting goes back to its indicator's origin, so sightings of different origins' indicators never
+     * travel together.
+     */
     private void flush(Map<String, Hit> hits, List<String> sightings) {
         Instant now = clock.instant();
-        for (Hit hit : hits.values()) {
-            Optional<Instant> version = indicators.version(hit.indicatorId);
-            if (version.isEmpty()) continue; // revoked while the stream was read
-            List<StixObject> objects = hit.objects(local, now);
-            var labels = evidence.of(new EvidenceSource.Version(new VersionRef(hit.indicatorId, version.get()), Optional.empty()))
-                    .map(Evidence::labels);
-            if (sink.store(objects, labels)) sightings.add(objects.getLast().id());
+        List<Hit> live = hits.values().stream().filter(h -> indicators.version(h.indicatorId).isPresent()).toList(); // not revoked meanwhile
+        List<EvidenceSource.Version> versions = live.stream().map(h -> new EvidenceSource.Version(
+                new VersionRef(h.indicatorId, indicators.version(h.indicatorId).orElseThrow()), Optional.empty())).toList();
+        Map<String, SharingLabels> labels = new HashMap<>();
+        for (Evidence e : evidence.of(versions)) labels.put(e.objectId(), e.labels());
+        Map<Optional<SharingLabels>, List<StixObject>> groups = new LinkedHashMap<>();
+        for (Hit hit : live) {
+            groups.computeIfAbsent(Optional.ofNullable(labels.get(hit.indicatorId)), k -> new ArrayList<>()).addAll(hit.objects(local, now));
         }
+        groups.forEach((indicatorLabels, objects) -> sightings.addAll(sink.store(objects, indicatorLabels)));
         hits.clear();
     }
 

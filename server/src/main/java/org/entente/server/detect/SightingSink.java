@@ -11,11 +11,11 @@ import org.entente.core.stix.StixObject;
  */
 public interface SightingSink {
     /**
-     * Stores a sighting with the objects it refers to.
+     * Stores sightings with the objects they refer to (references before referrers).
      *
-     * @param indicatorLabels the sharing labels of the indicator sighted (empty when unknown), whose TLP and
-     *                        domain the sighting keeps: it reveals that the indicator matched
-     * @return whether it was stored
+     * @param indicatorLabels the sharing labels of the indicators sighted, all the same (empty when unknown),
+     *                        whose TLP and domain the sightings keep: they reveal that the indicators matched
+     * @return the ids of the sightings stored
      */
-    boolean store(List<StixObject> objects, Optional<SharingLabels> indicatorLabels);
+    List<String> store(List<StixObject> objects, Optional<SharingLabels> indicatorLabels);
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.entente.core.observable.EntenteExtensions;
 import org.entente.core.observable.FraudScos;
-import org.entente.core.observable.InvalidObservableException;
+import org.entente.core.observable.Observable;
 import org.entente.core.observable.ObservableKind;
 import org.entente.core.observable.Observables;
 import org.entente.core.stix.ScoIds;
@@ -30,12 +30,26 @@ import org.entente.core.stix.codec.StixParseException;
  * Values of the observable kinds Entente normalises (domains, URLs, addresses, e-mail, phone numbers, …)
  * are checked here, so a line that can never match is refused with the reason instead of silently missing.
  */
-public record ObservationLine(StixObject sco, Instant seen, boolean valueForm) {
+public record ObservationLine(String type, String value, StixObject given, Instant seen) {
     private static final Set<String> VALUE_FORM = Set.of("type", "value", "seen");
+    private static final java.util.regex.Pattern SCO_TYPE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,249}");
 
-    /** The {@code value} the engine matches directly (value form only). */
-    public Optional<String> value() {
-        return valueForm ? sco.string("value") : Optional.empty();
+    /**
+     * The SCO observed: the one given, or for the value form one built with its deterministic id (built on
+     * demand, since only hits need it: a miss costs no id, which is a hash over canonical JSON).
+     */
+    public StixObject sco() {
+        return given != null ? given : sco(type, value);
+    }
+
+    /** The canonical {@code value} the engine matches directly (value form only). */
+    public Optional<String> valueForm() {
+        return given == null ? Optional.of(value) : Optional.empty();
+    }
+
+    /** What tells one observable from another within a stream. */
+    public String key() {
+        return given != null ? given.id() : type + "|" + value;
     }
 
     /**
@@ -53,7 +67,7 @@ public record ObservationLine(StixObject sco, Instant seen, boolean valueForm) {
         if (!(object.get("type") instanceof String type) || type.isEmpty()) {
             throw new IllegalArgumentException("'type' is missing or not a string");
         }
-        if (object.has("id")) return new ObservationLine(checked(object), received, false);
+        if (object.has("id")) return new ObservationLine(type, null, checked(object), received);
         for (String name : object.properties().keySet()) {
             if (!VALUE_FORM.contains(name)) {
                 throw new IllegalArgumentException("unknown field '" + name + "' (an observation has type, value and seen; a STIX SCO needs its id)");
@@ -68,7 +82,7 @@ public record ObservationLine(StixObject sco, Instant seen, boolean valueForm) {
             seen = StixTimestamp.tryParse(text).map(StixTimestamp::instant).orElseThrow(
                     () -> new IllegalArgumentException("'seen' is not an RFC 3339 timestamp such as 2026-11-24T10:00:00Z: '" + text + "'"));
         }
-        return new ObservationLine(checked(sco(type, value)), seen, true);
+        return new ObservationLine(scoType(type), canonical(type, value), null, seen);
     }
 
     /** Parses text (tests and the CLI). */
@@ -76,15 +90,27 @@ public record ObservationLine(StixObject sco, Instant seen, boolean valueForm) {
         return parse(line.getBytes(StandardCharsets.UTF_8), received);
     }
 
-    private static StixObject sco(String type, String value) {
-        if (type.equals(ObservableKind.Simple.PHONE_NUMBER.label()) || type.equals(EntenteExtensions.PHONE_NUMBER)) {
-            return FraudScos.phoneNumber(Observables.normalise(ObservableKind.Simple.PHONE_NUMBER, value));
-        }
-        if (!type.matches("[a-z0-9][a-z0-9-]{0,249}")) throw new IllegalArgumentException("'" + type + "' is not an SCO type");
-        // One observable, one SCO id however it was written (EVIL.example. and evil.example): STIX 2.1
-        // section 2.9 derives the id from the value, so the value stored is the canonical one.
+    private static boolean isPhone(String type) {
+        return type.equals(ObservableKind.Simple.PHONE_NUMBER.label()) || type.equals(EntenteExtensions.PHONE_NUMBER);
+    }
+
+    private static String scoType(String type) {
+        return isPhone(type) ? EntenteExtensions.PHONE_NUMBER : type;
+    }
+
+    /**
+     * The value in canonical form, checked, for the kinds Entente normalises: one observable, one SCO id
+     * however it was written (EVIL.example. and evil.example), since STIX 2.1 section 2.9 derives the id from it.
+     */
+    private static String canonical(String type, String value) {
+        if (isPhone(type)) return Observables.normalise(ObservableKind.Simple.PHONE_NUMBER, value).value();
+        if (!SCO_TYPE.matcher(type).matches()) throw new IllegalArgumentException("'" + type + "' is not an SCO type");
         Optional<ObservableKind> kind = ObservableKind.ofLabel(type);
-        if (kind.isPresent()) value = Observables.normalise(kind.get(), value).value();
+        return kind.isPresent() ? Observables.normalise(kind.get(), value).value() : value;
+    }
+
+    private static StixObject sco(String type, String value) {
+        if (isPhone(type)) return FraudScos.phoneNumber(new Observable(ObservableKind.Simple.PHONE_NUMBER, value));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("type", type);
         properties.put("spec_version", "2.1");
@@ -93,13 +119,12 @@ public record ObservationLine(StixObject sco, Instant seen, boolean valueForm) {
         return StixObject.of(properties);
     }
 
-    /** The object, after its observables' values were checked; a bad one is refused with the rule it breaks. */
+    /**
+     * The object, after its observables' values were checked; a bad one is refused with the rule it breaks
+     * ({@link org.entente.core.observable.InvalidObservableException} is an IllegalArgumentException).
+     */
     private static StixObject checked(StixObject sco) {
-        try {
-            Observables.of(sco);
-        } catch (InvalidObservableException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
+        Observables.of(sco);
         return sco;
     }
 }

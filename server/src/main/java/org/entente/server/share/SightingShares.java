@@ -26,12 +26,13 @@ public final class SightingShares implements SightingSink {
     }
 
     @Override
-    public boolean store(List<StixObject> objects, Optional<SharingLabels> indicatorLabels) {
+    public List<String> store(List<StixObject> objects, Optional<SharingLabels> indicatorLabels) {
         EnvelopeMarkings markings = EnvelopeMarkings.of(indicatorLabels.map(SharingLabels::tlp).orElse(Tlp.AMBER),
                 indicatorLabels.map(SharingLabels::domain).orElse("cyber"));
         ShareReport report = sharing.share(objects, Distribution.ORGANISATION, markings);
         if (!report.rejected().isEmpty()) LOG.info("sighting objects refused: {}", report.rejected());
-        String sighting = objects.getLast().id();
-        return report.objects() > 0 && report.rejected().stream().noneMatch(r -> r.contains(sighting));
+        // A refusal names the object refused (its validation message, or "<id>: only its origin …").
+        return objects.stream().filter(o -> o.type().equals("sighting")).map(StixObject::id)
+                .filter(id -> report.rejected().stream().noneMatch(r -> r.contains(id))).toList();
     }
 }

@@ -42,7 +42,11 @@ class ObservationIntakeTest {
         store = StoreFactory.open(dir, null);
         store.members().save(new Member(DetectorTest.DE, "CERT-DE", "DE", Level.STATE, "cyber"));
         store.members().setLocal(DetectorTest.DE);
-        SightingSink sink = (List<StixObject> objects, Optional<SharingLabels> labels) -> stored.add(objects);
+        SightingSink sink = (List<StixObject> objects, Optional<SharingLabels> labels) -> {
+            // One list per sighting, as the hits were stored: SCO, observed-data, sighting.
+            for (int i = 0; i < objects.size(); i += 3) stored.add(objects.subList(i, i + 3));
+            return objects.stream().filter(o -> o.type().equals("sighting")).map(StixObject::id).toList();
+        };
         intake = new ObservationIntake(store, DetectorTest.DE, indicators, sink, Clock.fixed(NOW, ZoneOffset.UTC));
         hold("indicator--00000000-0000-4000-8000-000000000001", "[domain-name:value = 'evil.example']");
         hold("indicator--00000000-0000-4000-8000-000000000002", "[x-entente-phone-number:value = '+4915112345678']");
