@@ -23,6 +23,7 @@ import org.entente.core.stix.StixObject;
 import org.entente.core.stix.StixTimestamp;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.core.stix.codec.StixParseException;
+import org.entente.server.index.StoreFollower;
 import org.entente.store.CollectionInfo;
 import org.entente.store.ObjectQuery;
 import org.entente.store.Page;
@@ -76,7 +77,7 @@ public final class Detector implements AutoCloseable {
             return size() > 100_000;
         }
     });
-    private volatile Thread loop;
+    private volatile StoreFollower loop;
 
     /** @param sink where detections go: the warn stage */
     public Detector(Store store, MemberId local, HeldIndicators indicators, Consumer<Detection> sink, int batchSize,
@@ -226,35 +227,15 @@ public final class Detector implements AutoCloseable {
         return 1;
     }
 
-    /** Catches up now and then whenever the object store changes, polling its change mark, until closed. */
+    /**
+     * Catches up now and then whenever the object store changes, polling its change mark, until closed; and
+     * again at the next poll while versions wait for their sharing labels (recording them moves no mark).
+     */
     public Detector start(Duration interval) {
         if (loop != null) throw new IllegalStateException("already started");
-        loop = Thread.ofVirtual().name("detect").start(() -> {
-            long seenMark = Long.MIN_VALUE;
-            boolean waiting = false;
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    long mark = store.objects().changeMark();
-                    // Versions waiting for their labels are retried each round even if nothing else changed.
-                    if (mark != seenMark || waiting) {
-                        catchUp();
-                        waiting = hasWaiting();
-                        seenMark = mark;
-                    }
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    // The cursor did not move: the next round retries the same batch.
-                    LOG.warn("detection failed; retrying", e);
-                    waiting = true;
-                    try {
-                        Thread.sleep(interval);
-                    } catch (InterruptedException stop) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
+        loop = StoreFollower.start("detect", store.objects(), interval, () -> {
+            catchUp();
+            return hasWaiting();
         });
         return this;
     }
@@ -269,14 +250,7 @@ public final class Detector implements AutoCloseable {
 
     @Override
     public void close() {
-        Thread running = loop;
-        if (running == null) return;
-        running.interrupt();
-        try {
-            running.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        if (loop != null) loop.close();
     }
 
     private static Optional<StixObject> parse(StoredVersion v) {
