@@ -51,6 +51,25 @@ class ObserveCommandTest {
     }
 
     @Test
+    void aFileIsStreamedToARunningNodeWithTheTokenFromTheNamedVariable() throws Exception {
+        // HOME stands in for a variable holding the token: tests cannot set environment variables.
+        String token = System.getenv("HOME");
+        org.junit.jupiter.api.Assumptions.assumeTrue(token != null && !token.isBlank());
+        try (org.entente.server.Node node = org.entente.server.Node.start(
+                org.entente.server.NodeConfig.local(dir.resolve("running"), 0).withAdminToken(token))) {
+            Path observations = Files.writeString(dir.resolve("urls.ndjson"),
+                    "{\"type\":\"url\",\"value\":\"http://harmless.example/\"}\n{\"type\":\"url\"}\n");
+            CliRun run = CliRun.of("observe", observations.toString(), "--url", node.url(), "--token-env", "HOME");
+            assertThat(run.exit()).as(run.err()).isEqualTo(1);
+            assertThat(run.out()).contains("\"lines\":2").contains("\"rejected\":1").contains("\"line\":2");
+        }
+        CliRun unset = CliRun.of("observe", dir.resolve("urls.ndjson").toString(), "--url", "http://127.0.0.1:9/",
+                "--token-env", "ENTENTE_TEST_NO_SUCH_VARIABLE");
+        assertThat(unset.exit()).isEqualTo(2);
+        assertThat(unset.err()).contains("ENTENTE_TEST_NO_SUCH_VARIABLE is not set");
+    }
+
+    @Test
     void aFormatOtherThanJsonLinesIsRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("x.csv"), "domain-name,evil.example\n");
         CliRun run = CliRun.of("observe", file.toString(), "--format", "csv", "--data", dir.resolve("data").toString());
