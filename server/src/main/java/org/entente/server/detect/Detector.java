@@ -64,19 +64,9 @@ public final class Detector implements AutoCloseable {
     private final Duration settle;
     private final Map<String, Long> indicatorCursors = new HashMap<>();
     /** Observed-data recently referred to by matched sightings (bounded): their match was already reported. */
-    private final Set<String> sighted = Collections.newSetFromMap(new LinkedHashMap<>(1_024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > 100_000;
-        }
-    });
+    private final Set<String> sighted = recent(100_000);
     /** Versions matched recently (bounded): one version stored in several collections is matched once. */
-    private final Set<VersionRef> matched = Collections.newSetFromMap(new LinkedHashMap<>(1_024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<VersionRef, Boolean> eldest) {
-            return size() > 100_000;
-        }
-    });
+    private final Set<VersionRef> matched = recent(100_000);
     private volatile StoreFollower loop;
 
     /** @param sink where detections go: the warn stage */
@@ -131,7 +121,9 @@ public final class Detector implements AutoCloseable {
             page = store.objects().find(collection, ObjectQuery.all().withAfterSeq(cursor).withLimit(batchSize));
             List<Stored> settled = settled(page.items());
             if (settled.isEmpty()) break;
-            emitted += match(collection, unseen(settled));
+            List<Stored> fresh = unseen(settled);
+            emitted += match(collection, fresh);
+            fresh.forEach(f -> matched.add(f.ref()));
             store.detectCursors().advance(collection, settled.getLast().seq());
             if (settled.size() < page.items().size()) break;
         } while (page.more());
@@ -156,10 +148,11 @@ public final class Detector implements AutoCloseable {
         return settled;
     }
 
-    /** The settled versions not matched before (from another collection), now marked as matched. */
+    /** The settled versions not matched before (from another collection, or twice in this batch). */
     private List<Stored> unseen(List<Stored> settled) {
         List<Stored> fresh = new ArrayList<>(settled.size());
-        for (Stored s : settled) if (!s.matchable() || matched.add(s.ref())) fresh.add(s);
+        Set<VersionRef> batch = new java.util.HashSet<>();
+        for (Stored s : settled) if (!s.matchable() || (!matched.contains(s.ref()) && batch.add(s.ref()))) fresh.add(s);
         return fresh;
     }
 
@@ -215,16 +208,22 @@ public final class Detector implements AutoCloseable {
         return context;
     }
 
-    private int emit(String indicatorId, Instant indicatorVersion, Stored matched) {
+    private int emit(String indicatorId, Instant indicatorVersion, Stored by) {
         List<Evidence> found = evidence.of(List.of(
                 new EvidenceSource.Version(new VersionRef(indicatorId, indicatorVersion), Optional.empty()),
-                EvidenceSource.Version.of(matched.object().id(), matched.ref().version(), matched.object().list("object_marking_refs"))));
+                EvidenceSource.Version.of(by.object().id(), by.ref().version(), by.object().list("object_marking_refs"))));
         if (found.size() < 2) {
-            LOG.info("match of {} by {} not reported: a member it comes from is not known here", indicatorId, matched.object().id());
+            LOG.info("match of {} by {} not reported: a member it comes from is not known here", indicatorId, by.object().id());
             return 0;
         }
-        sink.accept(new Detection(DetectionKind.INDICATOR_MATCH, indicatorId, found, clock.instant(), false));
-        return 1;
+        try {
+            sink.accept(new Detection(DetectionKind.INDICATOR_MATCH, indicatorId, found, clock.instant(), false));
+            return 1;
+        } catch (RuntimeException e) {
+            // Not retried: a retry would repeat the detections of the batch that went through.
+            LOG.warn("the match of {} by {} could not be passed on", indicatorId, by.object().id(), e);
+            return 0;
+        }
     }
 
     /**
@@ -251,6 +250,16 @@ public final class Detector implements AutoCloseable {
     @Override
     public void close() {
         if (loop != null) loop.close();
+    }
+
+    /** A set that keeps the {@code max} elements added last. */
+    private static <T> Set<T> recent(int max) {
+        return Collections.newSetFromMap(new LinkedHashMap<T, Boolean>(1_024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<T, Boolean> eldest) {
+                return size() > max;
+            }
+        });
     }
 
     private static Optional<StixObject> parse(StoredVersion v) {
