@@ -1,7 +1,6 @@
 package org.entente.core.pattern;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -60,17 +59,7 @@ final class ValueComparison {
     }
 
     private static OptionalInt numeric(Object value, BigDecimal literal) {
-        BigDecimal v = switch (value) {
-            case BigDecimal d -> d;
-            case BigInteger i -> new BigDecimal(i);
-            case Long l -> BigDecimal.valueOf(l);
-            case Integer i -> BigDecimal.valueOf(i);
-            case Short s -> BigDecimal.valueOf(s);
-            case Byte b -> BigDecimal.valueOf(b);
-            case Double d when Double.isFinite(d) -> BigDecimal.valueOf(d);
-            case Float f when Float.isFinite(f) -> BigDecimal.valueOf(f);
-            default -> null;
-        };
+        BigDecimal v = JsonNumbers.decimal(value);
         return v == null ? OptionalInt.empty() : OptionalInt.of(v.compareTo(literal));
     }
 

@@ -20,6 +20,9 @@ final class IndexedPath {
     final boolean network;
     final int[] ipv4Lengths = new int[33];
     final int[] ipv6Lengths = new int[129];
+    /** The prefix lengths with keys, shortest first, so a look-up visits only those. */
+    int[] ipv4InUse = new int[0];
+    int[] ipv6InUse = new int[0];
     /** On {@code file:hashes.'X'} paths the algorithm, whose key may be spelled in any way tools spell it. */
     final HashAlgorithm hashAlgorithm;
     int keys;
@@ -32,6 +35,15 @@ final class IndexedPath {
         this.network = kind != null && ObservablePaths.isNetwork(kind);
         this.singleProperty = steps.size() == 1 && steps.getFirst() instanceof PathStep.Property p ? p.name() : null;
         this.hashAlgorithm = kind instanceof ObservableKind.FileHash hash ? hash.algorithm() : null;
+    }
+
+    /** Counts a key of an address block more ({@code +1}) or less ({@code -1}). */
+    void count(boolean v6, int prefix, int change) {
+        int[] lengths = v6 ? ipv6Lengths : ipv4Lengths;
+        lengths[prefix] += change;
+        int[] inUse = java.util.stream.IntStream.range(0, lengths.length).filter(l -> lengths[l] > 0).toArray();
+        if (v6) ipv6InUse = inUse;
+        else ipv4InUse = inUse;
     }
 
     /** The single property name when the path is one property step, else null. */

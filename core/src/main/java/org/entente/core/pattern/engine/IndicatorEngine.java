@@ -1,7 +1,6 @@
 package org.entente.core.pattern.engine;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.entente.core.observable.HashAlgorithm;
 import org.entente.core.observable.Normaliser;
+import org.entente.core.pattern.JsonNumbers;
 import org.entente.core.pattern.Observation;
 import org.entente.core.pattern.Pattern;
 import org.entente.core.pattern.PatternEvaluationException;
@@ -273,7 +273,7 @@ public final class IndicatorEngine {
         int code = TEXT;
         if (term.network() != null) {
             Network n = term.network();
-            (n.v6() ? path.ipv6Lengths : path.ipv4Lengths)[n.prefix()]++;
+            path.count(n.v6(), n.prefix(), +1);
             code = networkCode(n.v6(), n.prefix());
         }
         return path.id << 9 | code;
@@ -285,7 +285,7 @@ public final class IndicatorEngine {
         int code = pathAndCode & 511;
         if (code != TEXT) {
             boolean v6 = code > 33;
-            (v6 ? path.ipv6Lengths : path.ipv4Lengths)[v6 ? code - 34 : code - 1]--;
+            path.count(v6, v6 ? code - 34 : code - 1, -1);
         }
         if (--path.keys == 0) {
             pathsByPath.remove(path.path);
@@ -402,15 +402,14 @@ public final class IndicatorEngine {
                 }
                 text(path, KeyHash.STRING, path.kind == null || path.network ? s : paths.canonical(path.kind, s));
             } else if (value instanceof Number number) {
-                BigDecimal decimal = decimal(number);
+                BigDecimal decimal = JsonNumbers.decimal(number);
                 if (decimal != null) text(path, KeyHash.NUMBER, IndexPlan.number(decimal));
             }
         }
 
         private void networks(IndexedPath path, Network n) {
-            int[] lengths = n.v6() ? path.ipv6Lengths : path.ipv4Lengths;
-            for (int length = 0; length <= n.prefix(); length++) {
-                if (lengths[length] == 0) continue;
+            for (int length : n.v6() ? path.ipv6InUse : path.ipv4InUse) {
+                if (length > n.prefix()) break;
                 int code = networkCode(n.v6(), length);
                 long high = n.maskedHigh(length);
                 long low = n.maskedLow(length);
@@ -492,20 +491,5 @@ public final class IndicatorEngine {
         List<Observation> part = new ArrayList<>(valid);
         for (int i = 0; i < firsts.length; i++) if (slots.validDuring(slot, firsts[i], lasts[i])) part.add(window.get(i));
         return part;
-    }
-
-    /** As {@code ValueComparison} reads numbers; null for values that are no finite number. */
-    private static BigDecimal decimal(Number number) {
-        return switch (number) {
-            case BigDecimal d -> d;
-            case BigInteger i -> new BigDecimal(i);
-            case Long l -> BigDecimal.valueOf(l);
-            case Integer i -> BigDecimal.valueOf(i);
-            case Short s -> BigDecimal.valueOf(s);
-            case Byte b -> BigDecimal.valueOf(b);
-            case Double d when Double.isFinite(d) -> BigDecimal.valueOf(d);
-            case Float f when Float.isFinite(f) -> BigDecimal.valueOf(f);
-            default -> null;
-        };
     }
 }

@@ -148,11 +148,6 @@ final class IndicatorSlots {
         return new String(text);
     }
 
-    /** Bytes held by the arrays (not the side maps), for reports. */
-    long footprint() {
-        return 8L * 6 * kind.length + 4L * keyPath.length + kind.length + 4L * free.length + 4L * byId.length;
-    }
-
     private static int hex(long value, int fromShift, int toShift, char[] out, int at) {
         for (int shift = fromShift; shift >= toShift; shift -= 4) out[at++] = HEX[(int) (value >>> shift) & 15];
         return at;

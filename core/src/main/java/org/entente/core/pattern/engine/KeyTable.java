@@ -5,10 +5,14 @@ package org.entente.core.pattern.engine;
  * addressing with linear probing, at most three quarters full, and deletion by shifting later entries back (no
  * tombstones, so a long-lived table with indicators coming and going never degrades). One key may map to many
  * slots (several indicators naming the same domain); each (key, slot) pair is stored once.
+ *
+ * <p>A probe for an absent key, the common case, reads only {@code firsts}: a first hash of 0 marks an empty
+ * bucket (a real 0 is stored as 1), and the second hash and the slot are read only where the first matches.
  */
 final class KeyTable {
-    private long[] hashes = new long[2 * 16]; // bucket b: first hash at 2b, second at 2b + 1
-    private int[] slots = new int[16]; // slot + 1; 0 marks an empty bucket
+    private long[] firsts = new long[16];
+    private long[] seconds = new long[16];
+    private int[] slots = new int[16];
     private int mask = 15;
     private int size;
 
@@ -17,22 +21,24 @@ final class KeyTable {
     }
 
     void add(long first, long second, int slot) {
+        first = stored(first);
         if (size + 1 > (mask + 1) / 4 * 3) grow();
         int b = (int) first & mask;
-        while (slots[b] != 0) {
-            if (slots[b] == slot + 1 && hashes[2 * b] == first && hashes[2 * b + 1] == second) return;
+        while (firsts[b] != 0) {
+            if (firsts[b] == first && seconds[b] == second && slots[b] == slot) return;
             b = (b + 1) & mask;
         }
-        hashes[2 * b] = first;
-        hashes[2 * b + 1] = second;
-        slots[b] = slot + 1;
+        firsts[b] = first;
+        seconds[b] = second;
+        slots[b] = slot;
         size++;
     }
 
     void remove(long first, long second, int slot) {
+        first = stored(first);
         int b = (int) first & mask;
-        while (slots[b] != 0) {
-            if (slots[b] == slot + 1 && hashes[2 * b] == first && hashes[2 * b + 1] == second) {
+        while (firsts[b] != 0) {
+            if (firsts[b] == first && seconds[b] == second && slots[b] == slot) {
                 shiftBack(b);
                 size--;
                 return;
@@ -48,29 +54,30 @@ final class KeyTable {
      * of a probed key needs computing only when the first one is found.
      */
     int next(long first, int from) {
+        first = stored(first);
         int b = from & mask;
-        while (slots[b] != 0) {
-            if (hashes[2 * b] == first) return b;
+        long f;
+        while ((f = firsts[b]) != 0) {
+            if (f == first) return b;
             b = (b + 1) & mask;
         }
         return -1;
     }
 
     long secondAt(int bucket) {
-        return hashes[2 * bucket + 1];
+        return seconds[bucket];
     }
 
     int home(long first) {
-        return (int) first & mask;
+        return (int) stored(first) & mask;
     }
 
     int slotAt(int bucket) {
-        return slots[bucket] - 1;
+        return slots[bucket];
     }
 
-    /** Bytes of the arrays, for reports. */
-    long footprint() {
-        return 8L * hashes.length + 4L * slots.length;
+    private static long stored(long first) {
+        return first == 0 ? 1 : first;
     }
 
     /** Knuth's algorithm R (TAOCP 6.4): close the gap at {@code gap} so every entry stays reachable from home. */
@@ -78,32 +85,34 @@ final class KeyTable {
         int j = gap;
         while (true) {
             j = (j + 1) & mask;
-            if (slots[j] == 0) break;
-            int home = (int) hashes[2 * j] & mask;
+            if (firsts[j] == 0) break;
+            int home = (int) firsts[j] & mask;
             boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
             if (movable) {
-                hashes[2 * gap] = hashes[2 * j];
-                hashes[2 * gap + 1] = hashes[2 * j + 1];
+                firsts[gap] = firsts[j];
+                seconds[gap] = seconds[j];
                 slots[gap] = slots[j];
                 gap = j;
             }
         }
-        slots[gap] = 0;
+        firsts[gap] = 0;
     }
 
     private void grow() {
-        long[] oldHashes = hashes;
+        long[] oldFirsts = firsts;
+        long[] oldSeconds = seconds;
         int[] oldSlots = slots;
         int capacity = 2 * (mask + 1);
-        hashes = new long[2 * capacity];
+        firsts = new long[capacity];
+        seconds = new long[capacity];
         slots = new int[capacity];
         mask = capacity - 1;
-        for (int b = 0; b < oldSlots.length; b++) {
-            if (oldSlots[b] == 0) continue;
-            int n = (int) oldHashes[2 * b] & mask;
-            while (slots[n] != 0) n = (n + 1) & mask;
-            hashes[2 * n] = oldHashes[2 * b];
-            hashes[2 * n + 1] = oldHashes[2 * b + 1];
+        for (int b = 0; b < oldFirsts.length; b++) {
+            if (oldFirsts[b] == 0) continue;
+            int n = (int) oldFirsts[b] & mask;
+            while (firsts[n] != 0) n = (n + 1) & mask;
+            firsts[n] = oldFirsts[b];
+            seconds[n] = oldSeconds[b];
             slots[n] = oldSlots[b];
         }
     }

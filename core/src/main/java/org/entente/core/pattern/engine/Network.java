@@ -60,8 +60,8 @@ record Network(boolean v6, long high, long low, int prefix) {
             prefix = prefix * 10 + (c - '0');
         }
         if (prefixDigits == 0 || prefix > 32) return null;
-        Network block = new Network(false, 0, address, prefix);
-        return new Network(false, 0, block.maskedLow(prefix), prefix);
+        long mask = prefix == 0 ? 0 : 0xFFFFFFFFL << (32 - prefix) & 0xFFFFFFFFL;
+        return new Network(false, 0, address & mask, prefix);
     }
 
     /** The normaliser's RFC 5952 text, possibly with {@code ::ffff:a.b.c.d} and a {@code /prefix}. */

@@ -1,7 +1,6 @@
 package org.entente.core.pattern.engine;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.entente.core.observable.EntenteExtensions;
@@ -104,6 +103,9 @@ final class ObservablePaths {
      * unchanged), so the common case skips it. False means "ask the normaliser", never "not an observable".
      */
     static boolean isCanonical(ObservableKind kind, String value) {
+        // The kinds of value streams first, by identity: this runs for every observed value.
+        if (kind == ObservableKind.DOMAIN_NAME) return isPlainDomain(value);
+        if (kind == ObservableKind.URL) return isPlainHttpUrl(value);
         return switch (kind) {
             case ObservableKind.FileHash hash -> switch (hash.algorithm()) {
                 case MD5 -> isLowerHex(value, 32);
@@ -131,10 +133,10 @@ final class ObservablePaths {
         int hostStart = value.startsWith("http://") ? 7 : value.startsWith("https://") ? 8 : -1;
         if (hostStart < 0) return false;
         int pathStart = value.indexOf('/', hostStart);
-        if (pathStart < 0) return false;
-        String host = value.substring(hostStart, pathStart);
         // A host of digits and dots is read as an IPv4 address, by rules of its own.
-        if (!isPlainDomain(host) || host.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.')) return false;
+        if (pathStart < 0 || !isPlainDomain(value, hostStart, pathStart) || isDigitsAndDots(value, hostStart, pathStart)) {
+            return false;
+        }
         int segmentStart = pathStart + 1;
         for (int i = pathStart + 1; i <= value.length(); i++) {
             char c = i == value.length() ? '/' : value.charAt(i);
@@ -162,12 +164,24 @@ final class ObservablePaths {
         return true;
     }
 
-    /** Lowercase ASCII letters, digits, '-', '_' in non-empty labels of at most 63, at most 253 in all. */
+    private static boolean isDigitsAndDots(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.')) return false;
+        }
+        return true;
+    }
+
     private static boolean isPlainDomain(String value) {
-        int n = value.length();
+        return isPlainDomain(value, 0, value.length());
+    }
+
+    /** Lowercase ASCII letters, digits, '-', '_' in non-empty labels of at most 63, at most 253 in all. */
+    private static boolean isPlainDomain(String value, int from, int to) {
+        int n = to - from;
         if (n == 0 || n > 253) return false;
         int label = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             char c = value.charAt(i);
             if (c == '.') {
                 if (label == 0) return false;
@@ -195,8 +209,4 @@ final class ObservablePaths {
 
     private static final Map<String, HashAlgorithm> BY_STIX_NAME = java.util.Arrays.stream(HashAlgorithm.values())
             .collect(java.util.stream.Collectors.toUnmodifiableMap(HashAlgorithm::stixName, a -> a));
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

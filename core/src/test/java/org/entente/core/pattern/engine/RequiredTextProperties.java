@@ -53,7 +53,7 @@ class RequiredTextProperties {
     }
 
     @Test
-    @Label("the longest literal outside groups and classes is required; alternation and flags give none")
+    @org.junit.jupiter.api.DisplayName("the longest literal outside groups and classes is required; alternation and flags give none")
     void theLongestLiteralOutsideGroupsIsRequired() {
         assertThat(RequiredText.ofRegex("^https?://[^/]*\\.zip12/")).contains(".zip12/");
         assertThat(RequiredText.ofRegex("evil\\.example\\.com$")).contains("evil.example.com");
