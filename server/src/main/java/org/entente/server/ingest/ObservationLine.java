@@ -1,11 +1,11 @@
 package org.entente.server.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.entente.core.observable.EntenteExtensions;
 import org.entente.core.observable.FraudScos;
 import org.entente.core.observable.Observable;
@@ -32,7 +32,7 @@ import org.entente.core.stix.codec.StixParseException;
  */
 public record ObservationLine(String type, String value, StixObject given, Instant seen) {
     private static final Set<String> VALUE_FORM = Set.of("type", "value", "seen");
-    private static final java.util.regex.Pattern SCO_TYPE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,249}");
+    private static final Pattern SCO_TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{0,249}");
 
     /**
      * The SCO observed: the one given, or for the value form one built with its deterministic id (built on
@@ -67,7 +67,13 @@ public record ObservationLine(String type, String value, StixObject given, Insta
         if (!(object.get("type") instanceof String type) || type.isEmpty()) {
             throw new IllegalArgumentException("'type' is missing or not a string");
         }
-        if (object.has("id")) return new ObservationLine(type, null, checked(object), received);
+        if (object.has("id")) {
+            // STIX 2.1 section 6: the specification's SCO types, or a custom (x-) one such as Entente's fraud SCOs.
+            if (ScoIds.contributingProperties(type).isEmpty() && !type.startsWith("x-")) {
+                throw new IllegalArgumentException("'" + type + "' is not a cyber-observable type");
+            }
+            return new ObservationLine(type, null, checked(object), received);
+        }
         for (String name : object.properties().keySet()) {
             if (!VALUE_FORM.contains(name)) {
                 throw new IllegalArgumentException("unknown field '" + name + "' (an observation has type, value and seen; a STIX SCO needs its id)");
@@ -83,11 +89,6 @@ public record ObservationLine(String type, String value, StixObject given, Insta
                     () -> new IllegalArgumentException("'seen' is not an RFC 3339 timestamp such as 2026-11-24T10:00:00Z: '" + text + "'"));
         }
         return new ObservationLine(scoType(type), canonical(type, value), null, seen);
-    }
-
-    /** Parses text (tests and the CLI). */
-    public static ObservationLine parse(String line, Instant received) {
-        return parse(line.getBytes(StandardCharsets.UTF_8), received);
     }
 
     private static boolean isPhone(String type) {

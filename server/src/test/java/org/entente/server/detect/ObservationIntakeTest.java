@@ -104,20 +104,22 @@ class ObservationIntakeTest {
                 "{\"type\":\"phone-number\",\"value\":\"call me\"}",
                 "{\"type\":\"domain-name\",\"value\":\"evil.example\",\"seen\":\"yesterday\"}",
                 "{\"type\":\"domain-name\",\"value\":\"" + "a".repeat(ObservationIntake.MAX_LINE) + "\"}",
+                "{\"type\":\"indicator\",\"id\":\"indicator--00000000-0000-4000-8000-000000000001\"}",
                 "",
                 "{\"type\":\"domain-name\",\"value\":\"evil.example\"}"));
 
-        assertThat(summary.lines()).isEqualTo(9);
+        assertThat(summary.lines()).isEqualTo(10);
         assertThat(summary.matched()).isEqualTo(2);
-        assertThat(summary.rejected()).isEqualTo(6);
-        assertThat(summary.errors()).extracting(ObservationSummary.LineError::line).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(summary.rejected()).isEqualTo(7);
+        assertThat(summary.errors()).extracting(ObservationSummary.LineError::line).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L);
         assertThat(summary.errors()).extracting(ObservationSummary.LineError::problem).satisfiesExactly(
                 p -> assertThat(p).contains("not a JSON object"),
                 p -> assertThat(p).contains("'type' is missing"),
                 p -> assertThat(p).contains("unknown field 'source'"),
                 p -> assertThat(p).contains("call me"),
                 p -> assertThat(p).contains("'seen' is not an RFC 3339 timestamp"),
-                p -> assertThat(p).contains("longer than " + ObservationIntake.MAX_LINE + " bytes"));
+                p -> assertThat(p).contains("longer than " + ObservationIntake.MAX_LINE + " bytes"),
+                p -> assertThat(p).contains("'indicator' is not a cyber-observable type"));
         assertThat(stored).hasSize(1);
     }
 
