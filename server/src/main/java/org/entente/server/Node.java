@@ -6,6 +6,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.util.Optional;
+import org.entente.core.policy.MemberId;
 import org.entente.core.stix.StixValidator;
 import org.entente.server.access.AuthenticationException;
 import org.entente.server.access.Authenticator;
@@ -13,16 +14,22 @@ import org.entente.server.access.PasswordHasher;
 import org.entente.server.api.ApiResponse;
 import org.entente.server.api.ApiRoutes;
 import org.entente.server.api.HttpMetrics;
+import org.entente.server.detect.ClusterDetections;
+import org.entente.server.detect.Detector;
+import org.entente.server.detect.HeldIndicators;
+import org.entente.server.detect.ObservationIntake;
 import org.entente.server.federation.Federation;
 import org.entente.server.index.Correlation;
 import org.entente.server.index.CorrelationIndexer;
 import org.entente.server.ingest.FeedFile;
 import org.entente.server.ingest.FeedPull;
 import org.entente.server.ingest.Ingest;
+import org.entente.server.share.SightingShares;
 import org.entente.server.taxii.ApiRoot;
 import org.entente.server.taxii.TaxiiException;
 import org.entente.server.taxii.TaxiiResponse;
 import org.entente.server.taxii.TaxiiRoutes;
+import org.entente.server.warn.CrossBorderClusterRule;
 import org.entente.server.warn.WarningSettings;
 import org.entente.server.warn.Warnings;
 import org.entente.store.CollectionInfo;
@@ -44,25 +51,29 @@ public final class Node implements AutoCloseable {
     private static final java.time.Duration INDEX_INTERVAL = java.time.Duration.ofMillis(250);
     /** How long a stored version may wait for its sharing labels (recorded after it) before it counts as local. */
     private static final java.time.Duration INDEX_SETTLE = java.time.Duration.ofSeconds(5);
+    /** The window within which the countries of a cross-border cluster are counted. */
+    private static final java.time.Duration CLUSTER_WINDOW = java.time.Duration.ofDays(7);
 
     private final Store store;
     private final Federation federation;
     private final FeedPull feeds;
     private final CorrelationIndexer indexer;
     private final Correlation correlation;
+    private final Detector detector;
     private final Warnings warnings;
     private final Javalin http;
     private final String url;
     private final Optional<String> generatedAdminToken;
 
     private Node(Store store, Federation federation, FeedPull feeds, Warnings warnings, CorrelationIndexer indexer,
-                 Correlation correlation, Javalin http, String url, Optional<String> generatedAdminToken) {
+                 Correlation correlation, Detector detector, Javalin http, String url, Optional<String> generatedAdminToken) {
         this.store = store;
         this.federation = federation;
         this.feeds = feeds;
         this.warnings = warnings;
         this.indexer = indexer;
         this.correlation = correlation;
+        this.detector = detector;
         this.http = http;
         this.url = url;
         this.generatedAdminToken = generatedAdminToken;
@@ -77,6 +88,7 @@ public final class Node implements AutoCloseable {
         Store store = StoreFactory.open(config.dataDir(), config.dbUrl());
         Federation federation = null;
         CorrelationIndexer indexer = null;
+        Detector detector = null;
         Warnings warnings = null;
         try {
             Optional<String> generated = NodeSetup.ensure(store, config.dataDir(), config.adminToken());
@@ -85,16 +97,28 @@ public final class Node implements AutoCloseable {
             federation = Federation.start(config, store, ingest, StixValidator.stix21(), clock);
             warnings = Warnings.of(store, clock, warningSettings).start();
             Correlation correlation = new Correlation(store, clock);
-            Javalin http = http(config, store, ingest, federation, warnings, correlation, clock);
+            MemberId local = federation.identity().member();
+            Warnings raising = warnings;
+            // The detect stage: indicators loaded before the node serves, so the first observation already meets them.
+            detector = new Detector(store, local, new HeldIndicators(), d -> raising.raise(d), Detector.DEFAULT_BATCH, clock, INDEX_SETTLE);
+            detector.loadIndicators();
+            ObservationIntake observations = new ObservationIntake(store, local, detector.indicators(),
+                    new SightingShares(federation.sharing()), clock);
+            Javalin http = http(config, store, ingest, federation, warnings, correlation, observations, clock);
             http.start(config.host(), config.port());
             String url = "http://" + config.host() + ":" + http.port() + "/";
             LOG.info("node of {} serving at {} (store {}, TAXII at {}taxii2/, peers at {})",
                     federation.identity().member(), url, store.dialect(), url, federation.url());
-            indexer = new CorrelationIndexer(store, federation.identity().member(), CorrelationIndexer.DEFAULT_BATCH,
-                    clock, INDEX_SETTLE).start(INDEX_INTERVAL);
+            indexer = new CorrelationIndexer(store, local, CorrelationIndexer.DEFAULT_BATCH, clock, INDEX_SETTLE);
+            ClusterDetections clusters = new ClusterDetections(store, local, d -> raising.raise(d), clock);
+            int k = clusterCountries(warningSettings);
+            indexer.onIndexed(added -> clusters.accept(correlation.reached(added, k, CLUSTER_WINDOW)));
+            indexer.start(INDEX_INTERVAL);
+            detector.start(INDEX_INTERVAL);
             FeedPull feeds = new FeedPull(new FeedFile(config.dataDir()), store.collections(), ingest, clock).start();
-            return new Node(store, federation, feeds, warnings, indexer, correlation, http, url, generated);
+            return new Node(store, federation, feeds, warnings, indexer, correlation, detector, http, url, generated);
         } catch (RuntimeException e) {
+            if (detector != null) detector.close();
             if (indexer != null) indexer.close();
             if (warnings != null) warnings.close();
             if (federation != null) federation.close();
@@ -103,8 +127,14 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /** The countries a cluster must span for the cross-border rule (3 when the rule is not in use). */
+    private static int clusterCountries(WarningSettings settings) {
+        return settings.rules().stream().filter(CrossBorderClusterRule.class::isInstance).map(CrossBorderClusterRule.class::cast)
+                .mapToInt(CrossBorderClusterRule::minCountries).min().orElse(3);
+    }
+
     private static Javalin http(NodeConfig config, Store store, Ingest ingest, Federation federation, Warnings warnings,
-                                Correlation correlation, Clock clock) {
+                                Correlation correlation, ObservationIntake observations, Clock clock) {
         Authenticator authenticator = new Authenticator(store.accounts(), new PasswordHasher(), clock);
         HttpMetrics metrics = new HttpMetrics(() -> store.collections().list().stream()
                 .map(CollectionInfo::id).mapToLong(store.objects()::countObjects).sum());
@@ -122,7 +152,7 @@ public final class Node implements AutoCloseable {
             cfg.routes.get("/metrics", metrics::scrape);
             TaxiiRoutes.register(cfg.routes, store, authenticator, ingest, API_ROOT, config.title(),
                     config.maxContentLength(), clock);
-            ApiRoutes.register(cfg.routes, store, authenticator, federation, correlation, warnings);
+            ApiRoutes.register(cfg.routes, store, authenticator, federation, correlation, warnings, observations);
             cfg.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiResponse.error(ctx, e.status(), e.title(), e.description()));
             cfg.routes.exception(AuthenticationException.class, (e, ctx) -> {
                 ctx.header("WWW-Authenticate", "Basic realm=\"entente\", Bearer realm=\"entente\"");
@@ -206,6 +236,11 @@ public final class Node implements AutoCloseable {
         return correlation;
     }
 
+    /** The detect stage; {@link Detector#catchUp()} matches what is stored now. */
+    public Detector detector() {
+        return detector;
+    }
+
     /** The warn stage: raise warnings from detections, deliver, acknowledge, escalate. */
     public Warnings warnings() {
         return warnings;
@@ -222,6 +257,7 @@ public final class Node implements AutoCloseable {
         // Ends the open event streams first, so that stopping the HTTP server does not wait on them.
         warnings.close();
         http.stop();
+        detector.close();
         indexer.close();
         federation.close();
         store.close();

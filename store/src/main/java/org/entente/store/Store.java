@@ -31,6 +31,8 @@ public interface Store extends AutoCloseable {
 
     CorrelationStore correlation();
 
+    DetectCursors detectCursors();
+
     ObjectSearch search();
 
     WarningStore warnings();

@@ -2,6 +2,7 @@ package org.entente.server.api;
 
 import io.javalin.config.RoutesConfig;
 import org.entente.server.access.Authenticator;
+import org.entente.server.detect.ObservationIntake;
 import org.entente.server.federation.Federation;
 import org.entente.server.index.Correlation;
 import org.entente.server.warn.Warnings;
@@ -14,7 +15,7 @@ public final class ApiRoutes {
     private ApiRoutes() {}
 
     public static void register(RoutesConfig routes, Store store, Authenticator authenticator, Federation federation,
-            Correlation correlation, Warnings warnings) {
+            Correlation correlation, Warnings warnings, ObservationIntake observations) {
         ApiGate gate = new ApiGate(authenticator);
         ShareEndpoints share = new ShareEndpoints(gate, federation.sharing());
         PeerEndpoints peers = new PeerEndpoints(gate, store, federation);
@@ -35,6 +36,7 @@ public final class ApiRoutes {
         routes.delete(BASE + "/communities/{name}", communities::delete);
         routes.get(BASE + "/objects", new SearchEndpoints(gate, authenticator, store)::search);
         WarningEndpoints.register(routes, gate, store, warnings);
+        ObservationEndpoints.register(routes, gate, observations);
         // Callers act for their bound (hosted) member, else for this node's member.
         CorrelationEndpoints.register(routes, gate, correlation,
                 principal -> principal.member().orElse(federation.identity().member()));

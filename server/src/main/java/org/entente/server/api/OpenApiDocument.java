@@ -16,7 +16,7 @@ import org.entente.core.stix.codec.StixJson;
 final class OpenApiDocument {
     static final String RESOURCE = "/openapi/entente-api.json";
     /** Fragments merged into the main document, each holding {@code paths} and optionally {@code components.schemas}. */
-    static final List<String> FRAGMENTS = List.of("/openapi/correlation.json");
+    static final List<String> FRAGMENTS = List.of("/openapi/correlation.json", "/openapi/observations.json");
 
     private OpenApiDocument() {}
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ServeCommand.class,
             ImportCommand.class,
+            ObserveCommand.class,
             ExportCommand.class,
             CollectionCommand.class,
             UserCommand.class,

@@ -1,9 +1,15 @@
 package org.entente.server.cli;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import org.entente.core.stix.StixValidator;
+import org.entente.federation.envelope.EnvelopeSigner;
 import org.entente.federation.identity.NodeIdentity;
 import org.entente.server.NodeSetup;
 import org.entente.server.federation.LocalIdentity;
+import org.entente.server.ingest.Ingest;
+import org.entente.server.share.Channels;
+import org.entente.server.share.Sharing;
 import org.entente.store.Store;
 
 /**
@@ -21,6 +27,13 @@ record LocalNode(Store store, NodeIdentity identity) implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** The share stage acting for this node's member; what it queues, the running node delivers. */
+    Sharing sharing() {
+        return new Sharing(store, new Ingest(store.objects(), StixValidator.stix21()), StixValidator.stix21(),
+                new EnvelopeSigner(identity, Clock.systemUTC(), new SecureRandom()), new Channels(store.collections()),
+                identity.member(), () -> { });
     }
 
     @Override

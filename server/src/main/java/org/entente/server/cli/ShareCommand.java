@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,16 +17,11 @@ import org.entente.core.policy.HandlingCode;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.Tlp;
 import org.entente.core.stix.StixObject;
-import org.entente.core.stix.StixValidator;
 import org.entente.core.stix.codec.BundleReader;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.core.stix.codec.StixParseException;
 import org.entente.federation.envelope.EnvelopeMarkings;
-import org.entente.federation.envelope.EnvelopeSigner;
-import org.entente.server.ingest.Ingest;
-import org.entente.server.share.Channels;
 import org.entente.server.share.ShareReport;
-import org.entente.server.share.Sharing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,10 +84,7 @@ final class ShareCommand implements Callable<Integer> {
             return 2;
         }
         try (LocalNode node = LocalNode.open(store, member)) {
-            Sharing sharing = new Sharing(node.store(), new Ingest(node.store().objects(), StixValidator.stix21()), StixValidator.stix21(),
-                    new EnvelopeSigner(node.identity(), Clock.systemUTC(), new SecureRandom()), new Channels(node.store().collections()),
-                    node.identity().member(), () -> { });
-            ShareReport report = sharing.share(objects, audience, markings);
+            ShareReport report = node.sharing().share(objects, audience, markings);
             out.printf("shared %d objects in %d envelopes with %d peers%n", report.objects(), report.envelopes().size(), report.peers().size());
             report.rejected().forEach(r -> out.println("  refused: " + r));
             return report.rejected().isEmpty() ? 0 : 1;

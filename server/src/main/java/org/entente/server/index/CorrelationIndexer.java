@@ -59,7 +59,7 @@ public final class CorrelationIndexer implements AutoCloseable {
     private final Clock clock;
     private final Duration settle;
     private final List<Consumer<List<Occurrence>>> listeners = new CopyOnWriteArrayList<>();
-    private volatile Thread loop;
+    private volatile StoreFollower loop;
 
     public CorrelationIndexer(Store store, MemberId local, int batchSize, Clock clock, Duration settle) {
         this.store = Objects.requireNonNull(store, "store");
@@ -102,38 +102,16 @@ public final class CorrelationIndexer implements AutoCloseable {
     /** Catches up now and then whenever the object store changes, polling its change mark, until closed. */
     public CorrelationIndexer start(Duration interval) {
         if (loop != null) throw new IllegalStateException("already started");
-        loop = Thread.ofVirtual().name("correlation-index").start(() -> {
-            long seenMark = Long.MIN_VALUE;
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    long mark = store.objects().changeMark();
-                    if (mark != seenMark) {
-                        catchUp();
-                        seenMark = mark;
-                    }
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    // The cursor did not move: the next round retries the same batch.
-                    LOG.warn("correlation indexing failed; retrying", e);
-                    sleepQuietly(interval);
-                }
-            }
+        loop = StoreFollower.start("correlation-index", store.objects(), interval, () -> {
+            catchUp();
+            return false;
         });
         return this;
     }
 
     @Override
     public void close() {
-        Thread running = loop;
-        if (running == null) return;
-        running.interrupt();
-        try {
-            running.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        if (loop != null) loop.close();
     }
 
     private static List<Parsed> parse(List<StoredVersion> versions) {
@@ -208,14 +186,6 @@ public final class CorrelationIndexer implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("a correlation listener failed", e);
             }
-        }
-    }
-
-    private static void sleepQuietly(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -25,6 +25,11 @@ public final class CrossBorderClusterRule implements WarningRule {
         this.minCountries = minCountries;
     }
 
+    /** The fewest countries a cluster spans to be warned of. */
+    public int minCountries() {
+        return minCountries;
+    }
+
     @Override
     public String name() {
         return DetectionKind.CROSS_BORDER_CLUSTER.label();

@@ -26,7 +26,7 @@ class OpenApiDocumentTest {
             Map<String, Object> paths = (Map<String, Object>) json.get("paths");
             assertThat(paths).containsKeys("/node", "/members", "/communities", "/communities/{name}", "/peers", "/share", "/warnings",
                     "/warnings/{id}", "/warnings/{id}/ack", "/warnings/stream",
-                    "/correlation/observables", "/correlation/objects/{id}/neighbourhood", "/correlation/clusters");
+                    "/correlation/observables", "/correlation/objects/{id}/neighbourhood", "/correlation/clusters", "/observations");
             for (String path : paths.keySet()) {
                 String concrete = path.replace("{member}", "identity--00000000-0000-5000-8000-000000000000")
                         .replaceAll("\\{[a-z]+}", "nosuch");

@@ -74,6 +74,9 @@ class CorrelationAcrossNodesTest {
         assertThat(cluster.get("observable")).isEqualTo(Map.of("type", "phone-number", "value", "+4915112345678"));
         assertThat(cluster.get("countries")).isEqualTo(List.of("DE", "FR", "NL"));
         assertThat(clusters(de, 4)).isEmpty();
+        // The detect stage turned the cluster the index reached into a warning for the German member.
+        await().atMost(Duration.ofSeconds(30)).until(() -> de.warnings().addressedTo(de.federation().identity().member(), false)
+                .stream().anyMatch(w -> w.warning().rule().equals("cross-border-cluster")));
 
         Map<String, Object> holders = api(de).get("/api/v1/correlation/observables",
                 Map.of("type", "x-entente-phone-number", "value", "+49 (151) 1234-5678")).json();

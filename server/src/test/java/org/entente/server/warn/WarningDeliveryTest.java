@@ -36,6 +36,7 @@ import org.entente.server.NodeConfig;
 import org.entente.server.detect.Detection;
 import org.entente.server.detect.DetectionKind;
 import org.entente.server.detect.Evidence;
+import org.entente.server.testing.SseSubscriber;
 import org.entente.server.testing.TaxiiClient;
 import org.entente.store.StoredWarning;
 import org.entente.store.WebhookDelivery;

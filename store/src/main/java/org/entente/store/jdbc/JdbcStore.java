@@ -5,6 +5,7 @@ import org.entente.store.AccountStore;
 import org.entente.store.CollectionStore;
 import org.entente.store.CommunityStore;
 import org.entente.store.CorrelationStore;
+import org.entente.store.DetectCursors;
 import org.entente.store.InboxStore;
 import org.entente.store.MemberStore;
 import org.entente.store.ObjectSearch;
@@ -32,6 +33,7 @@ public final class JdbcStore implements Store {
     private final InboxStore inbox;
     private final ShareStore shares;
     private final CorrelationStore correlation;
+    private final DetectCursors detectCursors;
     private final ObjectSearch search;
     private final WarningStore warnings;
 
@@ -54,6 +56,7 @@ public final class JdbcStore implements Store {
         this.inbox = new JdbcInboxStore(database.reads(), database.writer());
         this.shares = new JdbcShareStore(database.reads(), database.writer());
         this.correlation = new JdbcCorrelationStore(database.reads(), database.writer());
+        this.detectCursors = new JdbcDetectCursors(database.reads(), database.writer());
         this.search = new JdbcObjectSearch(database.reads());
         this.warnings = new JdbcWarningStore(database.reads(), database.writer(), clock);
     }
@@ -116,6 +119,11 @@ public final class JdbcStore implements Store {
     @Override
     public CorrelationStore correlation() {
         return correlation;
+    }
+
+    @Override
+    public DetectCursors detectCursors() {
+        return detectCursors;
     }
 
     @Override

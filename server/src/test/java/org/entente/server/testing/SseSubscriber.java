@@ -1,4 +1,4 @@
-package org.entente.server.warn;
+package org.entente.server.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 import org.entente.core.stix.codec.StixJson;
 
 /** A Server-Sent Events subscriber over real HTTP: the JDK client, reading the stream line by line. */
-final class SseSubscriber implements AutoCloseable {
-    record Event(String event, String id, String data) {
+public final class SseSubscriber implements AutoCloseable {
+    public record Event(String event, String id, String data) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> json() {
+        public Map<String, Object> json() {
             return (Map<String, Object>) StixJson.readTree(data.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
@@ -25,7 +25,7 @@ final class SseSubscriber implements AutoCloseable {
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
 
-    SseSubscriber(String url, String token) throws Exception {
+    public SseSubscriber(String url, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + token)
@@ -34,11 +34,11 @@ final class SseSubscriber implements AutoCloseable {
         reader = Thread.ofVirtual().start(this::read);
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
-    String contentType() {
+    public String contentType() {
         return response.headers().firstValue("Content-Type").orElse("");
     }
 
@@ -68,7 +68,7 @@ final class SseSubscriber implements AutoCloseable {
     }
 
     /** The next event; fails the test when none arrives in time. */
-    Event next() throws InterruptedException {
+    public Event next() throws InterruptedException {
         Event e = events.poll(20, TimeUnit.SECONDS);
         if (e == null) throw new AssertionError("no server-sent event arrived");
         return e;

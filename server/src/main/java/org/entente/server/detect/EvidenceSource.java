@@ -1,0 +1,74 @@
+package org.entente.server.detect;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.entente.core.policy.Distribution;
+import org.entente.core.policy.Member;
+import org.entente.core.policy.MemberId;
+import org.entente.core.policy.SharingLabels;
+import org.entente.core.policy.Tlp;
+import org.entente.store.Share;
+import org.entente.store.ShareStore.VersionRef;
+import org.entente.store.Store;
+
+/**
+ * The evidence a stored object version gives: its origin member and sharing labels. A version that came
+ * with shares carries its origin's labels (the first share; every share of one version has the same origin);
+ * one never shared to this node is this node's own, for its member alone ({@code organisation}
+ * distribution), at its TLP marking or else AMBER.
+ */
+final class EvidenceSource {
+    static final String LOCAL_DOMAIN = "cyber";
+
+    private final Store store;
+    private final MemberId local;
+
+    EvidenceSource(Store store, MemberId local) {
+        this.store = store;
+        this.local = local;
+    }
+
+    /** One evidence per object version asked, in order; absent for a version whose member is not known here. */
+    List<Evidence> of(List<Version> versions) {
+        if (versions.isEmpty()) return List.of();
+        Map<VersionRef, List<Share>> shares = store.shares().sharesOf(versions.stream().map(Version::ref).toList());
+        Map<MemberId, Optional<Member>> members = new LinkedHashMap<>();
+        List<Evidence> evidence = new ArrayList<>(versions.size());
+        for (Version v : versions) {
+            List<Share> s = shares.getOrDefault(v.ref(), List.of());
+            SharingLabels labels = s.isEmpty() ? localLabels(v.tlp()) : s.get(0).labels();
+            members.computeIfAbsent(labels.origin(), this::member)
+                    .ifPresent(m -> evidence.add(new Evidence(v.ref().objectId(), m, labels)));
+        }
+        return evidence;
+    }
+
+    Optional<Evidence> of(Version version) {
+        return of(List.of(version)).stream().findFirst();
+    }
+
+    /** The labels of this node's own objects, which nobody else may receive. */
+    SharingLabels localLabels(Optional<Tlp> tlp) {
+        return SharingLabels.of(local, Distribution.ORGANISATION, tlp.orElse(Tlp.AMBER), LOCAL_DOMAIN);
+    }
+
+    private Optional<Member> member(MemberId id) {
+        Optional<Member> found = store.members().find(id);
+        if (found.isEmpty() && id.equals(local)) return store.members().local();
+        return found;
+    }
+
+    /** An object version ({@code version} null for none) and the TLP its own markings give, if any. */
+    record Version(VersionRef ref, Optional<Tlp> tlp) {
+        static Version of(String id, Instant version, Collection<Object> markingRefs) {
+            Optional<Tlp> tlp = markingRefs.stream().filter(String.class::isInstance).map(String.class::cast)
+                    .map(Tlp::ofMarking).flatMap(Optional::stream).findFirst();
+            return new Version(new VersionRef(id, version), tlp);
+        }
+    }
+}
