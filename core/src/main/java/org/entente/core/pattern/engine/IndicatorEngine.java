@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.entente.core.observable.HashAlgorithm;
 import org.entente.core.observable.Normaliser;
+import org.entente.core.observable.ObservableKind;
 import org.entente.core.pattern.JsonNumbers;
 import org.entente.core.pattern.Observation;
 import org.entente.core.pattern.Pattern;
@@ -197,16 +198,40 @@ public final class IndicatorEngine {
         if (!index.unindexed.isEmpty() || !index.screens.isEmpty()) {
             return match(StixObject.of("type", type, "value", value), observedAt);
         }
+        if (!mayHit(index, type, value)) return MatchOutcome.NONE;
         long at = Micros.of(observedAt);
         Probe probe = new Probe();
         probe.during(at, at);
-        for (IndexedPath path : index.paths) {
-            String property = path.singleProperty;
-            if ("value".equals(property)) probe.value(path, value);
-            else if ("type".equals(property)) probe.value(path, type);
-        }
+        for (IndexedPath path : index.streamPaths) probe.value(path, path.readsType ? type : value);
         if (probe.candidates != null) return match(StixObject.of("type", type, "value", value), observedAt);
         return probe.finish(null);
+    }
+
+    /**
+     * False only when no key of the type's value paths can be hit by this value: the miss path of
+     * {@link #matchValue}, the common case of a value stream, allocates nothing and walks the value once (canonical
+     * check and first hash together, {@link CanonicalKey}). True also when it cannot tell cheaply (a value that
+     * is not canonical, an IPv6 address), and the full path then decides.
+     */
+    private boolean mayHit(TypeIndex index, String type, String value) {
+        for (IndexedPath path : index.streamPaths) {
+            String s = path.readsType ? type : value;
+            if (path.network) {
+                if (path.kind != ObservableKind.IPV4) return true;
+                Network n = Network.parseIpv4(s);
+                if (n == null) return true;
+                for (int length : path.ipv4InUse) {
+                    if (length > n.prefix()) break;
+                    long first = KeyHash.network(KeyHash.SEED_A, path.id, networkCode(false, length), 0, n.maskedLow(length));
+                    if (table.contains(first)) return true;
+                }
+            } else {
+                long first = path.kind == null ? KeyHash.text(KeyHash.SEED_A, path.id, KeyHash.STRING, s)
+                        : CanonicalKey.first(path.kind, path.id, s);
+                if (first == 0 || table.contains(first)) return true;
+            }
+        }
+        return false;
     }
 
     private static Observation single(StixObject sco, Instant at) {
@@ -267,7 +292,7 @@ public final class IndicatorEngine {
             TypeIndex index = typeIndex(term.path().objectType());
             List<IndexedPath> grown = new ArrayList<>(index.paths);
             grown.add(path);
-            index.paths = List.copyOf(grown);
+            index.paths(grown);
         }
         path.keys++;
         int code = TEXT;
@@ -291,7 +316,7 @@ public final class IndicatorEngine {
             pathsByPath.remove(path.path);
             String type = path.path.objectType();
             TypeIndex index = types.get(type);
-            index.paths = index.paths.stream().filter(p -> p != path).toList();
+            index.paths(index.paths.stream().filter(p -> p != path).toList());
             dropIfEmpty(type, index);
         }
     }
@@ -319,8 +344,16 @@ public final class IndicatorEngine {
     /** What the index holds for one object type. */
     private static final class TypeIndex {
         List<IndexedPath> paths = List.of();
+        /** The paths an SCO of only {@code type} and {@code value} has values on: what {@link #matchValue} probes. */
+        IndexedPath[] streamPaths = new IndexedPath[0];
         final Set<Integer> unindexed = new LinkedHashSet<>();
         final Map<ObjectPath, ScreenedPath> screens = new HashMap<>();
+
+        void paths(List<IndexedPath> paths) {
+            this.paths = List.copyOf(paths);
+            this.streamPaths = paths.stream().filter(p -> p.readsType || "value".equals(p.singleProperty))
+                    .toArray(IndexedPath[]::new);
+        }
     }
 
     /** Receives the values a path selects from a root object. */

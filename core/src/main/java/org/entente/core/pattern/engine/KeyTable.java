@@ -64,6 +64,11 @@ final class KeyTable {
         return -1;
     }
 
+    /** Whether some key has this first hash: the whole probe for an absent key. */
+    boolean contains(long first) {
+        return next(first, home(first)) >= 0;
+    }
+
     long secondAt(int bucket) {
         return seconds[bucket];
     }
