@@ -29,13 +29,7 @@ public final class EngineCpuBench {
             double probe = perCpuSecond(threads, () -> {
                 long found = 0;
                 for (int e = 0; e < IndicatorEngineBenchmark.EVENTS; e++) {
-                    long h = IndicatorEngineBenchmark.hash(state.values[e]);
-                    for (int b = (int) h & state.probeMask; state.probeValues[b] != 0; b = (b + 1) & state.probeMask) {
-                        if (state.probeKeys[b] == h) {
-                            found++;
-                            break;
-                        }
-                    }
+                    if (IndicatorEngineBenchmark.probe(state, state.values[e]) != 0) found++;
                 }
                 return found;
             });

@@ -208,6 +208,63 @@ public final class IndicatorEngine {
     }
 
     /**
+     * The outcomes of many value events, in their order, each exactly what {@link #matchValue} answers for it. Faster
+     * per event than one call each: the events are taken in groups, the table buckets of a whole group are read
+     * together before any of them is examined, so that the memory waits of the group overlap instead of following
+     * one another (group prefetching, Chen et al., "Improving Hash Join Performance through Prefetching", ICDE
+     * 2004). A miss costs one such read; events that need more than one probe go through {@link #matchValue}.
+     */
+    public List<MatchOutcome> matchValues(List<ValueEvent> events) {
+        int n = events.size();
+        MatchOutcome[] out = new MatchOutcome[n];
+        long[] first = new long[GROUP];
+        long[] home = new long[GROUP];
+        for (int from = 0; from < n; from += GROUP) {
+            int count = Math.min(GROUP, n - from);
+            for (int i = 0; i < count; i++) {
+                ValueEvent event = events.get(from + i);
+                first[i] = onlyFirst(event, out, from + i);
+            }
+            table.read(first, home, count);
+            for (int i = 0; i < count; i++) {
+                int at = from + i;
+                if (out[at] != null) continue;
+                ValueEvent event = events.get(at);
+                if (first[i] == 0) out[at] = matchValue(event.type(), event.value(), event.observedAt());
+                else if (home[i] == 0 || !table.contains(first[i])) out[at] = MatchOutcome.NONE;
+                else out[at] = matchValue(event.type(), event.value(), event.observedAt());
+            }
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    private static final int GROUP = 16;
+
+    /**
+     * The first hash of the one key an event can hit when a single probe decides it, with {@code out[at]} left
+     * empty; 0 when it needs {@link #matchValue} (or {@code out[at]} is already decided, set to none).
+     */
+    private long onlyFirst(ValueEvent event, MatchOutcome[] out, int at) {
+        TypeIndex index = types.get(event.type());
+        if (index == null) {
+            out[at] = MatchOutcome.NONE;
+            return 0;
+        }
+        if (index.streamPaths.length != 1 || !index.unindexed.isEmpty() || !index.screens.isEmpty()) return 0;
+        IndexedPath path = index.streamPaths[0];
+        String s = path.readsType ? event.type() : event.value();
+        if (!path.network) {
+            return path.kind == null ? KeyTable.stored(KeyHash.text(KeyHash.SEED_A, path.id, KeyHash.STRING, s))
+                    : CanonicalKey.first(path.kind, path.id, s);
+        }
+        if (path.kind != ObservableKind.IPV4 || path.ipv4InUse.length != 1) return 0;
+        Network n = Network.parseIpv4(s);
+        int length = path.ipv4InUse[0];
+        if (n == null || length > n.prefix()) return 0;
+        return KeyTable.stored(KeyHash.network(KeyHash.SEED_A, path.id, networkCode(false, length), 0, n.maskedLow(length)));
+    }
+
+    /**
      * False only when no key of the type's value paths can be hit by this value: the miss path of
      * {@link #matchValue}, the common case of a value stream, allocates nothing and walks the value once (canonical
      * check and first hash together, {@link CanonicalKey}). True also when it cannot tell cheaply (a value that
