@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.entente.core.pattern.Observation;
 import org.entente.core.pattern.engine.IndicatorEngine;
+import org.entente.core.pattern.engine.ValueEvent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * Observations per second through {@link IndicatorEngine} on one thread (scores are observations/s):
  * <ul>
  * <li>{@code equalityMatchValue}: value events ({@code matchValue}) against 1M equality indicators (domains,
- *     IPv4 addresses, URLs), 10 % of the events naming an indicator's value;</li>
+ *     IPv4 addresses, URLs), 10 % of the events naming an indicator's value; {@code equalityMatchValues}: the same
+ *     events given to {@code matchValues} in one batch of 4,096;</li>
  * <li>{@code baselineHashMapGet} and {@code baselineHashProbe}: the same events against bare lookups of the
  *     same values: a {@code HashMap<String, Integer>} (whose strings cache their hash code) and an
  *     open-addressing table of 64-bit string hashes computed per event, as any index must, laid out as the
@@ -52,6 +54,7 @@ public class IndicatorEngineBenchmark {
         IndicatorEngine engine;
         String[] types = new String[EVENTS];
         String[] values = new String[EVENTS];
+        List<ValueEvent> events;
         Map<String, Integer> hashMap;
         long[] probeKeys;
         int[] probeValues;
@@ -82,6 +85,9 @@ public class IndicatorEngineBenchmark {
                 types[e] = event[0];
                 values[e] = event[1];
             }
+            ValueEvent[] all = new ValueEvent[EVENTS];
+            for (int e = 0; e < EVENTS; e++) all[e] = new ValueEvent(types[e], values[e], SyntheticIndicators.OBSERVED_AT);
+            events = List.of(all);
             if (engine.size() != indicators) throw new IllegalStateException("engine holds " + engine.size());
             int hits = 0;
             int found = 0;
@@ -89,7 +95,9 @@ public class IndicatorEngineBenchmark {
                 hits += engine.matchValue(types[e], values[e], SyntheticIndicators.OBSERVED_AT).indicatorIds().size();
                 found += hashMap.containsKey(values[e]) ? 1 : 0;
             }
-            if (hits != found || hits == 0) throw new IllegalStateException(hits + " events matched, " + found + " expected");
+            int batchHits = 0;
+            for (var outcome : engine.matchValues(events)) batchHits += outcome.indicatorIds().size();
+            if (hits != found || hits == 0 || batchHits != hits) throw new IllegalStateException(hits + " events matched, " + found + " expected");
         }
     }
 
@@ -153,6 +161,12 @@ public class IndicatorEngineBenchmark {
         for (int e = 0; e < EVENTS; e++) {
             sink.consume(state.engine.matchValue(state.types[e], state.values[e], SyntheticIndicators.OBSERVED_AT));
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void equalityMatchValues(Equality state, Blackhole sink) {
+        sink.consume(state.engine.matchValues(state.events));
     }
 
     @Benchmark

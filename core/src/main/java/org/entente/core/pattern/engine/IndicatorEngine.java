@@ -219,11 +219,27 @@ public final class IndicatorEngine {
         MatchOutcome[] out = new MatchOutcome[n];
         long[] first = new long[GROUP];
         long[] home = new long[GROUP];
+        // The type look-ups of the batch, by identity: a stream names a few types, mostly the same String objects.
+        String[] seenTypes = new String[4];
+        TypeIndex[] seenIndexes = new TypeIndex[4];
         for (int from = 0; from < n; from += GROUP) {
             int count = Math.min(GROUP, n - from);
             for (int i = 0; i < count; i++) {
                 ValueEvent event = events.get(from + i);
-                first[i] = onlyFirst(event, out, from + i);
+                String type = event.type();
+                TypeIndex index = null;
+                int k = 0;
+                while (k < seenTypes.length && seenTypes[k] != null && seenTypes[k] != type) k++;
+                if (k < seenTypes.length && seenTypes[k] == type) {
+                    index = seenIndexes[k];
+                } else {
+                    index = types.get(type);
+                    if (k < seenTypes.length) {
+                        seenTypes[k] = type;
+                        seenIndexes[k] = index;
+                    }
+                }
+                first[i] = onlyFirst(index, event, out, from + i);
             }
             table.read(first, home, count);
             for (int i = 0; i < count; i++) {
@@ -244,8 +260,7 @@ public final class IndicatorEngine {
      * The first hash of the one key an event can hit when a single probe decides it, with {@code out[at]} left
      * empty; 0 when it needs {@link #matchValue} (or {@code out[at]} is already decided, set to none).
      */
-    private long onlyFirst(ValueEvent event, MatchOutcome[] out, int at) {
-        TypeIndex index = types.get(event.type());
+    private long onlyFirst(TypeIndex index, ValueEvent event, MatchOutcome[] out, int at) {
         if (index == null) {
             out[at] = MatchOutcome.NONE;
             return 0;
