@@ -42,23 +42,14 @@ final class CanonicalKey {
         if (n == 0 || n > 253) return 0;
         long h = KeyHash.start(KeyHash.SEED_A, pathId, KeyHash.STRING);
         long word = 0;
-        int shift = 0;
         int label = 0;
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
-            if (c == '.') {
-                if (label == 0) return 0;
-                label = 0;
-            } else if (c < 128 && (CLASS[c] & LABEL) != 0) {
-                if (++label > 63) return 0;
-            } else {
-                return 0;
-            }
-            word |= (long) c << shift;
-            if ((shift += 16) == 64) {
+            if ((label = label(c, label)) < 0) return 0;
+            word |= (long) c << (i << 4); // shifts by (i % 4) * 16: Java masks a long's shift to 6 bits
+            if ((i & 3) == 3) {
                 h = KeyHash.step(h, word);
                 word = 0;
-                shift = 0;
             }
         }
         if (label == 0) return 0;
@@ -76,7 +67,6 @@ final class CanonicalKey {
         int n = value.length();
         long h = KeyHash.start(KeyHash.SEED_A, pathId, KeyHash.STRING);
         long word = 0;
-        int shift = 0;
         int label = 0;
         boolean digitsAndDots = true;
         int pathStart = -1;
@@ -89,14 +79,10 @@ final class CanonicalKey {
                 if (c == '/') {
                     if (label == 0 || digitsAndDots || i - hostStart > 253) return 0;
                     pathStart = i;
-                } else if (c == '.') {
-                    if (label == 0) return 0;
-                    label = 0;
-                } else if (c < 128 && (CLASS[c] & LABEL) != 0) {
-                    if (++label > 63) return 0;
-                    digitsAndDots &= c >= '0' && c <= '9';
-                } else {
+                } else if ((label = label(c, label)) < 0) {
                     return 0;
+                } else {
+                    digitsAndDots &= c >= '0' && c <= '9' || c == '.';
                 }
             } else if (c == '/') {
                 if (segment == 1 || segment == 2) return 0; // "." or ".."
@@ -106,15 +92,20 @@ final class CanonicalKey {
             } else {
                 return 0;
             }
-            word |= (long) c << shift;
-            if ((shift += 16) == 64) {
+            word |= (long) c << (i << 4); // shifts by (i % 4) * 16: Java masks a long's shift to 6 bits
+            if ((i & 3) == 3) {
                 h = KeyHash.step(h, word);
                 word = 0;
-                shift = 0;
             }
         }
         if (pathStart < 0 || segment == 1 || segment == 2) return 0;
         return stored(KeyHash.end(h, word, n));
+    }
+
+    /** The length of the current label after {@code c} (0 after a dot), or -1 when {@code c} may not follow. */
+    private static int label(char c, int label) {
+        if (c == '.') return label == 0 ? -1 : 0;
+        return c < 128 && (CLASS[c] & LABEL) != 0 && label < 63 ? label + 1 : -1;
     }
 
     private static long stored(long first) {
