@@ -33,7 +33,7 @@ final class CanonicalKey {
         if (kind == ObservableKind.DOMAIN_NAME) return domain(pathId, value);
         if (kind == ObservableKind.URL) return url(pathId, value);
         if (!ObservablePaths.isCanonical(kind, value)) return 0;
-        return stored(KeyHash.text(KeyHash.SEED_A, pathId, KeyHash.STRING, value));
+        return KeyTable.stored(KeyHash.text(KeyHash.SEED_A, pathId, KeyHash.STRING, value));
     }
 
     /** {@link ObservablePaths#isCanonical} for a domain (labels of [a-z0-9_-], 1 to 63 long, 253 in all), hashing as it goes. */
@@ -53,7 +53,7 @@ final class CanonicalKey {
             }
         }
         if (label == 0) return 0;
-        return stored(KeyHash.end(h, word, n));
+        return KeyTable.stored(KeyHash.end(h, word, n));
     }
 
     /**
@@ -99,16 +99,12 @@ final class CanonicalKey {
             }
         }
         if (pathStart < 0 || segment == 1 || segment == 2) return 0;
-        return stored(KeyHash.end(h, word, n));
+        return KeyTable.stored(KeyHash.end(h, word, n));
     }
 
     /** The length of the current label after {@code c} (0 after a dot), or -1 when {@code c} may not follow. */
     private static int label(char c, int label) {
         if (c == '.') return label == 0 ? -1 : 0;
         return c < 128 && (CLASS[c] & LABEL) != 0 && label < 63 ? label + 1 : -1;
-    }
-
-    private static long stored(long first) {
-        return first == 0 ? 1 : first;
     }
 }

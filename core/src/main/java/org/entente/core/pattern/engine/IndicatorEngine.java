@@ -251,7 +251,7 @@ public final class IndicatorEngine {
                 else out[at] = matchValue(event.type(), event.value(), event.observedAt());
             }
         }
-        return java.util.Arrays.asList(out);
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
     }
 
     private static final int GROUP = 16;
