@@ -6,7 +6,8 @@ import java.lang.management.ThreadMXBean;
 /**
  * The equality case of {@link IndicatorEngineBenchmark} timed in CPU time of the measuring thread rather than
  * wall time, so that other processes on a shared machine do not count: events per CPU second through
- * {@code matchValue} and through the bare hash probe, alternating in rounds of 5 s, and their ratio. Same
+ * {@code matchValue}, through {@code matchValues} (batches of 4,096) and through the bare hash probe, in turn in
+ * rounds of 5 s each, and the engine's ratios to the probe. Same
  * indicators and events as the JMH benchmark (default 1,000,000 indicators).
  */
 public final class EngineCpuBench {
@@ -26,21 +27,21 @@ public final class EngineCpuBench {
                 }
                 return found;
             });
+            double batched = perCpuSecond(threads, () -> {
+                long found = 0;
+                for (var outcome : state.engine.matchValues(state.events)) found += outcome.indicatorIds().size();
+                return found;
+            });
             double probe = perCpuSecond(threads, () -> {
                 long found = 0;
                 for (int e = 0; e < IndicatorEngineBenchmark.EVENTS; e++) {
-                    long h = IndicatorEngineBenchmark.hash(state.values[e]);
-                    for (int b = (int) h & state.probeMask; state.probeValues[b] != 0; b = (b + 1) & state.probeMask) {
-                        if (state.probeKeys[b] == h) {
-                            found++;
-                            break;
-                        }
-                    }
+                    if (IndicatorEngineBenchmark.probe(state, state.values[e]) != 0) found++;
                 }
                 return found;
             });
-            System.out.printf("round %d%s: engine %,.0f events per CPU second, bare hash probe %,.0f, ratio %.2f%n",
-                    round, round == 1 ? " (warm-up)" : "", engine, probe, engine / probe);
+            System.out.printf("round %d%s: engine %,.0f events per CPU second (matchValue), %,.0f (matchValues), bare hash"
+                    + " probe %,.0f; ratios %.2f, %.2f%n",
+                    round, round == 1 ? " (warm-up)" : "", engine, batched, probe, engine / probe, batched / probe);
         }
     }
 

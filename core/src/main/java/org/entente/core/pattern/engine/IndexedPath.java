@@ -34,6 +34,7 @@ final class IndexedPath {
         this.kind = kind;
         this.network = kind != null && ObservablePaths.isNetwork(kind);
         this.singleProperty = steps.size() == 1 && steps.getFirst() instanceof PathStep.Property p ? p.name() : null;
+        this.readsType = "type".equals(singleProperty);
         this.hashAlgorithm = kind instanceof ObservableKind.FileHash hash ? hash.algorithm() : null;
     }
 
@@ -48,4 +49,6 @@ final class IndexedPath {
 
     /** The single property name when the path is one property step, else null. */
     final String singleProperty;
+    /** Whether the path is {@code TYPE:type}, whose value is the object's type. */
+    final boolean readsType;
 }

@@ -131,7 +131,7 @@ final class IndicatorSlots {
     }
 
     String id(int slot) {
-        String other = otherIds.get(slot);
+        String other = otherIds.isEmpty() ? null : otherIds.get(slot);
         if (other != null) return other;
         char[] text = new char[PREFIX.length() + 36];
         PREFIX.getChars(0, PREFIX.length(), text, 0);

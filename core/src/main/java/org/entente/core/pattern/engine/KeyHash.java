@@ -21,7 +21,7 @@ final class KeyHash {
 
     /** A text key: the path's id, what kind of value (string or number), the value's text. */
     static long text(long seed, int pathId, int tag, String value) {
-        long h = seed ^ ((long) pathId << 32 | tag) * 0xFF51AFD7ED558CCDL;
+        long h = start(seed, pathId, tag);
         int n = value.length();
         int i = 0;
         for (; i + 4 <= n; i += 4) {
@@ -31,8 +31,17 @@ final class KeyHash {
         }
         long tail = 0;
         for (int shift = 0; i < n; i++, shift += 16) tail |= (long) value.charAt(i) << shift;
-        h = step(h, tail ^ (long) n << 58);
-        return finish(h ^ n);
+        return end(h, tail, n);
+    }
+
+    /** The state of {@link #text} before its first character; {@link CanonicalKey} hashes in the same steps. */
+    static long start(long seed, int pathId, int tag) {
+        return seed ^ ((long) pathId << 32 | tag) * 0xFF51AFD7ED558CCDL;
+    }
+
+    /** The hash of a text of {@code n} units after its whole words, given the 0 to 3 units left in {@code tail}. */
+    static long end(long h, long tail, int n) {
+        return finish(step(h, tail ^ (long) n << 58) ^ n);
     }
 
     /**
@@ -46,7 +55,8 @@ final class KeyHash {
         return finish(h);
     }
 
-    private static long step(long h, long word) {
+    /** Mixes one word (four UTF-16 units, the first in the low bits) into the state. */
+    static long step(long h, long word) {
         word *= 0x87C37B91114253D5L;
         word = Long.rotateLeft(word, 31) * 0x4CF5AD432745937FL;
         h ^= word;

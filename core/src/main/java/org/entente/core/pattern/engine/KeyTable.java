@@ -64,6 +64,20 @@ final class KeyTable {
         return -1;
     }
 
+    /** Whether some key has this first hash: the whole probe for an absent key. */
+    boolean contains(long first) {
+        return next(first, home(first)) >= 0;
+    }
+
+    /**
+     * Reads the home bucket of each of the first {@code count} hashes into {@code home} (0: empty, so the key is
+     * absent), one independent read after another, so that their cache misses overlap; 0 hashes are skipped.
+     */
+    void read(long[] hashes, long[] home, int count) {
+        long[] f = firsts;
+        for (int i = 0; i < count; i++) home[i] = hashes[i] == 0 ? 0 : f[(int) hashes[i] & mask];
+    }
+
     long secondAt(int bucket) {
         return seconds[bucket];
     }
@@ -76,7 +90,7 @@ final class KeyTable {
         return slots[bucket];
     }
 
-    private static long stored(long first) {
+    static long stored(long first) {
         return first == 0 ? 1 : first;
     }
 

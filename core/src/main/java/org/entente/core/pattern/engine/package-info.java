@@ -48,6 +48,10 @@
  * <li><b>Unindexed</b>: a pattern without such a set (only MATCHES, LIKE, ranges, NOT, EXISTS, or terms
  *     through references) is decided by {@code PatternMatcher} for every observation holding an object of a
  *     type the pattern compares, and for no other.</li>
+ * <li><b>Value streams</b>: {@code matchValue} answers a miss from the table of first hashes alone, having
+ *     checked a domain's or URL's canonical form in the same walk that hashes it, and allocates nothing;
+ *     {@code matchValues} takes events in groups and reads the table buckets of a group together, so that their
+ *     cache misses overlap (a miss into a table of a million keys is most of what an event costs).</li>
  * </ul>
  * The {@code match} methods only read; {@code put} and {@code remove} change the index in place (no rebuild)
  * and need exclusive access. No I/O happens here.

@@ -27,6 +27,20 @@ class CanonicalShortcutProperties {
         }
     }
 
+    @Property(tries = 2000)
+    @Label("the one-walk key is the key of the text exactly when the text is taken as canonical")
+    void oneWalkKeyAgreesWithCheckingThenHashing(@ForAll("observables") Object[] kindAndText) {
+        ObservableKind kind = (ObservableKind) kindAndText[0];
+        String text = (String) kindAndText[1];
+        long oneWalk = CanonicalKey.first(kind, 7, text);
+        if (ObservablePaths.isCanonical(kind, text)) {
+            long key = KeyHash.text(KeyHash.SEED_A, 7, KeyHash.STRING, text);
+            assertThat(oneWalk).isEqualTo(key == 0 ? 1 : key);
+        } else {
+            assertThat(oneWalk).isZero();
+        }
+    }
+
     @Property(tries = 1000)
     @Label("an IPv4 block read directly is the block the normaliser's text stands for")
     void ipv4ReadDirectlyAgreesWithTheNormaliser(@ForAll("ipv4") String text) {
@@ -44,8 +58,17 @@ class CanonicalShortcutProperties {
                         Arbitraries.strings().withChars("abcXZ09-_.~/%?#:@").ofMaxLength(12))
                 .as((scheme, host, rest) -> scheme + host + rest);
         Arbitrary<String> hex = Arbitraries.strings().withChars("0123456789abcdefABg").ofMinLength(30).ofMaxLength(66);
+        // Labels near the 63 limit and names near the 253 limit, and a character outside ASCII.
+        Arbitrary<String> longDomain = Arbitraries.integers().between(0, 66).map(n -> "a".repeat(n)).list()
+                .ofMinSize(1).ofMaxSize(5).map(l -> String.join(".", l));
+        Arbitrary<String> longUrl = Combinators.combine(Arbitraries.of("http://", "https://"), longDomain,
+                        Arbitraries.strings().withChars("/.aé").ofMaxLength(6))
+                .as((scheme, host, rest) -> scheme + host + "/" + rest);
         return Arbitraries.oneOf(
                 domain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d}),
+                longDomain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d}),
+                longDomain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d + "é"}),
+                longUrl.map(u -> new Object[] {ObservableKind.URL, u}),
                 url.map(u -> new Object[] {ObservableKind.URL, u}),
                 hex.map(h -> new Object[] {ObservableKind.fileHash(HashAlgorithm.SHA_256), h}),
                 hex.map(h -> new Object[] {ObservableKind.fileHash(HashAlgorithm.MD5), h.substring(0, Math.min(32, h.length()))}));

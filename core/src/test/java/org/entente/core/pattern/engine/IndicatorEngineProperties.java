@@ -110,6 +110,13 @@ class IndicatorEngineProperties {
                         && o.firstObserved().equals(o.lastObserved())) {
                     assertThat(engine.matchValue(root.type(), (String) root.get("value"), o.firstObserved()).indicatorIds())
                             .as("matchValue of " + root).containsExactlyInAnyOrderElementsOf(outcome.indicatorIds());
+                    ValueEvent event = new ValueEvent(root.type(), (String) root.get("value"), o.firstObserved());
+                    ValueEvent other = new ValueEvent("domain-name", "elsewhere.example", o.firstObserved());
+                    List<MatchOutcome> batch = engine.matchValues(java.util.Collections.nCopies(20, List.of(other, event))
+                            .stream().flatMap(List::stream).toList());
+                    assertThat(batch.get(39).indicatorIds()).as("matchValues of " + root)
+                            .containsExactlyInAnyOrderElementsOf(outcome.indicatorIds());
+                    assertThat(batch.get(38)).isEqualTo(engine.matchValue(other.type(), other.value(), other.observedAt()));
                 }
             }
         }

@@ -50,6 +50,38 @@ class IndicatorEngineTest {
     }
 
     @Test
+    @DisplayName("a batch of value events gets, in order, what each event gets alone")
+    void aBatchOfValueEventsGetsWhatEachEventGetsAlone() {
+        engine.put(Indicator.of(A, "[domain-name:value = 'evil.example']", T0));
+        engine.put(new Indicator(B, "[ipv4-addr:value = '10.0.0.0/8']", T0, T0.plusSeconds(3600), false));
+        engine.put(Indicator.of("indicator--cccccccc-bbbb-4ccc-8ddd-eeeeeeeeeeee", "[url:value = 'http://evil.example/a']", T0));
+        Instant in = T0.plusSeconds(60);
+        Instant late = T0.plusSeconds(7200);
+        List<ValueEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(new ValueEvent("domain-name", "EVIL.example.", in));
+            events.add(new ValueEvent("domain-name", "evil.example", in));
+            events.add(new ValueEvent("domain-name", "good.example", in));
+            events.add(new ValueEvent("ipv4-addr", "10.1.2.3", in));
+            events.add(new ValueEvent("ipv4-addr", "10.1.2.3", late));
+            events.add(new ValueEvent("ipv4-addr", "172.16.0.1", in));
+            events.add(new ValueEvent("url", "http://evil.example/a", in));
+            events.add(new ValueEvent("url", "HTTP://evil.example:80/a", in));
+            events.add(new ValueEvent("file", "x", in));
+        }
+        List<MatchOutcome> batch = engine.matchValues(events);
+        assertThat(batch).hasSize(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            ValueEvent e = events.get(i);
+            assertThat(batch.get(i)).as(e.toString()).isEqualTo(engine.matchValue(e.type(), e.value(), e.observedAt()));
+        }
+        assertThat(batch.get(1).indicatorIds()).containsExactly(A);
+        assertThat(batch.get(3).indicatorIds()).containsExactly(B);
+        assertThat(batch.get(4).indicatorIds()).isEmpty();
+        assertThat(batch.get(7).indicatorIds()).hasSize(1);
+    }
+
+    @Test
     @DisplayName("a hash indicator matches whatever case the digest and the algorithm name are written in")
     void aHashIndicatorMatchesWhateverTheSpelling() {
         String digest = "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855";
