@@ -23,9 +23,9 @@ import org.entente.server.detect.Detection;
  * never are. An origin that raises its own warning from a sighting returned to it, and receives the
  * observer's warning for that sighting, shows its subscribers whichever came first, once.
  */
-public record EventKey(String rule, String subject, boolean exercise, Instant hour) {
+record EventKey(String rule, String subject, boolean exercise, Instant hour) {
     /** The namespace of warning ids derived from event keys. */
-    public static final UUID NAMESPACE = UUID.fromString("6a1b3c1e-2f4d-5e6a-8b7c-9d0e1f2a3b4c");
+    static final UUID NAMESPACE = UUID.fromString("6a1b3c1e-2f4d-5e6a-8b7c-9d0e1f2a3b4c");
     static final Duration BUCKET = Duration.ofHours(1);
 
     public EventKey {

@@ -18,22 +18,22 @@ import org.entente.core.stix.codec.StixJson;
  * the definition's id is derived from the sender; a receiver accepts a report's extension only under its
  * sender's definition id.
  */
-public final class WarningExtension {
+final class WarningExtension {
     static final String VERSION_TIME = "2026-01-01T00:00:00.000Z";
 
     private WarningExtension() {}
 
     /** What a warning report's extension says. */
-    public record Content(String warningId, MemberId recipient, String rule, String severity, EventKey event, String capXml) {}
+    record Content(String warningId, MemberId recipient, String rule, String severity, EventKey event, String capXml) {}
 
     /** The id of the extension-definition a member's warnings are carried under. */
-    public static String definitionId(MemberId sender) {
+    static String definitionId(MemberId sender) {
         return "extension-definition--" + UuidV5.of(EventKey.NAMESPACE,
                 ("extension-definition\n" + sender.value()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The sender's extension-definition (§7.3): one version, the same every time it is shared. */
-    public static StixObject definition(MemberId sender) {
+    static StixObject definition(MemberId sender) {
         return StixObject.of("type", "extension-definition", "spec_version", "2.1", "id", definitionId(sender),
                 "created", VERSION_TIME, "modified", VERSION_TIME, "created_by_ref", sender.value(),
                 "name", "Entente warning",
@@ -56,7 +56,7 @@ public final class WarningExtension {
      * The extension of a warning report, read under its sender's definition id; empty when the object is not
      * a report carrying one, or the extension is incomplete.
      */
-    public static Optional<Content> read(StixObject report) {
+    static Optional<Content> read(StixObject report) {
         if (!report.type().equals("report")) return Optional.empty();
         Optional<String> sender = report.string("created_by_ref");
         if (sender.isEmpty() || !(report.get("extensions") instanceof Map<?, ?> extensions)) return Optional.empty();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,13 +61,13 @@ public final class Warnings implements AutoCloseable {
     private Warnings(WarningStore store, Supplier<SharingPolicy> policy, Supplier<Member> sender, InstantSource clock,
                      WarningSettings settings, RemoteWarnings.Factory remote) {
         this.store = store;
-        this.remote = remote == null ? null : remote.create(this);
         this.policy = policy;
         this.sender = sender;
         this.clock = clock;
         this.settings = settings;
         this.stream = new WarningStream((id, member) -> store.delivered(id, member, clock.instant()));
         this.courier = new WebhookCourier(store, clock, settings.backoff(), settings.webhookPoll());
+        this.remote = remote == null ? null : remote.create(this);
     }
 
     /** The warn stage of a node's store, acting for its local member, under the store's communities. */
@@ -126,7 +127,7 @@ public final class Warnings implements AutoCloseable {
         WarningDocuments.Draft draft = new WarningDocuments.Draft(id, from, now, detection.exercise(),
                 MsgType.Alert, null, rule.name(), detection.subject(), assessment, event);
         List<WarningRecipient> recipients = new ArrayList<>();
-        Map<MemberId, List<Evidence>> remoteEvidence = new java.util.LinkedHashMap<>();
+        Map<MemberId, List<Evidence>> remoteEvidence = new LinkedHashMap<>();
         audience.forEach((member, visible) -> {
             if (!rule.warns(member, visible)) return;
             WarningDocuments.View view = WarningDocuments.view(draft, member, rule.word(detection, visible), visible);
