@@ -117,9 +117,10 @@ final class RemoteWarnings implements AutoCloseable {
         Optional<WarningExtension.Content> content = WarningExtension.read(view);
         MemberId origin = store.shares().originsOf(List.of(view.id())).get(view.id());
         if (content.isEmpty() || origin == null || origin.equals(local.get())) return;
+        String noteId = "note--" + UuidV5.of(EventKey.NAMESPACE, ("acknowledgement\n" + view.id()).getBytes(StandardCharsets.UTF_8));
+        if (store.shares().originsOf(List.of(noteId)).containsKey(noteId)) return; // sent before (a repeated acknowledgement)
         String at = StixTimestamp.ofMillis(by.acknowledged()).toString();
-        StixObject note = StixObject.of("type", "note", "spec_version", "2.1",
-                "id", "note--" + UuidV5.of(EventKey.NAMESPACE, ("acknowledgement\n" + view.id()).getBytes(StandardCharsets.UTF_8)),
+        StixObject note = StixObject.of("type", "note", "spec_version", "2.1", "id", noteId,
                 "created", at, "modified", at, "created_by_ref", local.get().value(),
                 "abstract", "Acknowledged", "content", "Warning acknowledged by " + by.acknowledgedBy() + ".",
                 "authors", List.of(by.acknowledgedBy()), "object_refs", List.of(view.id()), "labels", List.of(ACKNOWLEDGEMENT),

@@ -79,7 +79,11 @@ class RemoteWarningsTest {
         store.collections().create(new CollectionInfo("direct", "Direct", null, "direct"));
         WarningSettings settings = new WarningSettings(List.of(new IndicatorMatchRule()), Duration.ofHours(1),
                 Duration.ofHours(1), Duration.ofHours(1), Backoff.DEFAULT);
-        WarningPeers peers = (to, objects, tlp, domain) -> sent.add(new Sent(to, objects, tlp));
+        // As the share path does: what is sent is also stored here, as this member's.
+        WarningPeers peers = (to, objects, tlp, domain) -> {
+            sent.add(new Sent(to, objects, tlp));
+            objects.forEach(o -> arrives(o, A));
+        };
         warnings = Warnings.of(store, now::get, settings, peers);
         remote = new RemoteWarnings(store, warnings, peers, A::id);
     }
@@ -138,6 +142,9 @@ class RemoteWarningsTest {
             assertThat(note.list("object_refs")).containsExactly(view.id());
             assertThat(note.list("authors")).containsExactly("duty officer");
         });
+        sent.clear();
+        assertThat(warnings.acknowledge(held.get(0).warning().id(), A.id(), "someone else")).isTrue();
+        assertThat(sent).as("acknowledged once, told once").isEmpty();
     }
 
     @Test
