@@ -182,19 +182,22 @@ final class RemoteWarnings implements AutoCloseable {
             LOG.warn("warning report {} from {} does not match its extension; ignored", report.id(), origin);
             return;
         }
+        // Only a warning of the event that this member was shown makes the peer's a duplicate.
         Optional<StoredWarning> held = warnings.sameEvent(c.event());
-        if (held.isPresent()) {
-            Optional<AddressedWarning> mine = warnings.addressed(held.get().id(), self);
-            boolean thisView = mine.flatMap(m -> parse(m.recipient().report())).map(r -> r.id().equals(report.id())
+        Optional<AddressedWarning> mine = held.flatMap(h -> warnings.addressed(h.id(), self));
+        if (mine.isPresent()) {
+            boolean thisView = parse(mine.get().recipient().report()).map(r -> r.id().equals(report.id())
                     && r.string("created_by_ref").equals(Optional.of(origin.value()))).orElse(false);
             if (thisView) return;
             LOG.info("warning {} from {} is of an event already warned of as {}; not shown twice", c.warningId(), origin, held.get().id());
-            if (mine.isPresent() && mine.get().recipient().isAcknowledged()) acknowledge(report, mine.get().recipient());
+            if (mine.get().recipient().isAcknowledged()) acknowledge(report, mine.get().recipient());
             return;
         }
         Instant raised = report.created().map(StixTimestamp::instant).orElseThrow();
         StoredWarning warning = new StoredWarning(c.warningId(), c.rule(), raised, null, c.severity(), c.event().exercise(), null, null);
-        warnings.hold(warning, WarningRecipient.addressed(c.warningId(), self, c.capXml(), StixJson.writeString(report.properties())));
+        if (!warnings.hold(warning, WarningRecipient.addressed(c.warningId(), self, c.capXml(), StixJson.writeString(report.properties())))) {
+            LOG.warn("warning {} from {} not held: this node raised a warning with that id not addressed to its member", c.warningId(), origin);
+        }
     }
 
     private void acknowledgement(StixObject note, MemberId origin) {
