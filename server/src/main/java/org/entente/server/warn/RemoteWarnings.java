@@ -74,8 +74,19 @@ final class RemoteWarnings implements AutoCloseable {
         this.local = local;
     }
 
+    /**
+     * Follows the object store; its first round also sends the acknowledgements recorded while the node did
+     * not run (by {@code entente warnings ack} on the store) that have not reached their origins.
+     */
     void start(Duration interval) {
-        follower = StoreFollower.start("remote-warnings", store.objects(), interval, this::catchUp);
+        boolean[] first = {true};
+        follower = StoreFollower.start("remote-warnings", store.objects(), interval, () -> {
+            if (first[0]) {
+                sendAcknowledgementsRecordedElsewhere();
+                first[0] = false;
+            }
+            return catchUp();
+        });
     }
 
     @Override
@@ -97,6 +108,11 @@ final class RemoteWarnings implements AutoCloseable {
             // The warning stands here; its recipient's node does not learn of it (logged, not retried).
             LOG.warn("warning {} could not be sent to {}", view.warningId(), view.member(), e);
         }
+    }
+
+    /** Sends what acknowledgements of this member's warnings have not been sent (sending twice sends nothing). */
+    void sendAcknowledgementsRecordedElsewhere() {
+        for (AddressedWarning w : warnings.addressedTo(local.get(), false)) if (w.recipient().isAcknowledged()) acknowledged(w);
     }
 
     /** Tells every peer that addressed this member a view of the acknowledged warning's event. */

@@ -199,4 +199,21 @@ class RemoteWarningsTest {
                 "authors", List.of("officer"), "object_refs", List.of(reportId), "labels", List.of(RemoteWarnings.ACKNOWLEDGEMENT),
                 "external_references", List.of(Map.of("source_name", RemoteWarnings.WARNING_REFERENCE, "external_id", warningId)));
     }
+
+    @Test
+    void anAcknowledgementRecordedOnTheStoreWhileTheNodeDidNotRunIsSentAtItsStartOnce() {
+        StixObject view = viewBy(B, A.id(), T0);
+        arrives(view, B);
+        remote.catchUp();
+        String id = warnings.addressedTo(A.id(), false).get(0).warning().id();
+        assertThat(store.warnings().acknowledge(id, A.id(), "cli user", T0.plus(Duration.ofMinutes(3)))).isTrue();
+        assertThat(sent).isEmpty();
+
+        remote.sendAcknowledgementsRecordedElsewhere();
+        remote.sendAcknowledgementsRecordedElsewhere();
+        assertThat(sent).singleElement().satisfies(s -> {
+            assertThat(s.to()).isEqualTo(B.id());
+            assertThat(s.objects().get(0).list("authors")).containsExactly("cli user");
+        });
+    }
 }
