@@ -25,6 +25,7 @@ import org.entente.server.ingest.FeedFile;
 import org.entente.server.ingest.FeedPull;
 import org.entente.server.ingest.Ingest;
 import org.entente.server.share.SightingShares;
+import org.entente.server.share.WarningShares;
 import org.entente.server.taxii.ApiRoot;
 import org.entente.server.taxii.TaxiiException;
 import org.entente.server.taxii.TaxiiResponse;
@@ -95,7 +96,7 @@ public final class Node implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             Ingest ingest = new Ingest(store.objects(), StixValidator.stix21());
             federation = Federation.start(config, store, ingest, StixValidator.stix21(), clock);
-            warnings = Warnings.of(store, clock, warningSettings).start();
+            warnings = Warnings.of(store, clock, warningSettings, new WarningShares(federation.sharing())).start();
             Correlation correlation = new Correlation(store, clock);
             MemberId local = federation.identity().member();
             Warnings raising = warnings;

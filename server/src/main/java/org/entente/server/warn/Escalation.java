@@ -61,7 +61,7 @@ final class Escalation {
                 info.description() + " Not acknowledged by its deadline " + original.deadline() + "; escalated to " + severity + ".");
         String subject = parameter(info, "entente-subject");
         WarningDocuments.Draft draft = new WarningDocuments.Draft(id, sender, now, original.exercise(), MsgType.Update,
-                alert.reference(), RULE, subject, assessment);
+                alert.reference(), RULE, subject, assessment, null);
         Set<String> countries = new TreeSet<>();
         info.areas().forEach(a -> a.geocodes().forEach(g -> countries.add(g.value())));
         WarningDocuments.View v = WarningDocuments.view(draft, r.member(), wording, objectRefs(r.report()), countries);
@@ -77,7 +77,7 @@ final class Escalation {
                 "Warning " + original.id() + " (" + original.rule() + ", " + original.severity() + ") was not acknowledged by its deadline "
                         + original.deadline() + " by: " + String.join(", ", missing) + ".");
         WarningDocuments.Draft draft = new WarningDocuments.Draft(id, sender, now, original.exercise(), MsgType.Update,
-                references, RULE, original.id(), assessment);
+                references, RULE, original.id(), assessment, null);
         List<String> refs = unacknowledged.stream().map(r -> WarningDocuments.reportId(original.id(), r.member())).toList();
         WarningDocuments.View v = WarningDocuments.view(draft, sender.id(), wording, refs, Set.of());
         return WarningRecipient.addressed(id, sender.id(), v.cap(), v.report());

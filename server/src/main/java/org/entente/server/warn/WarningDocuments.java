@@ -44,10 +44,12 @@ final class WarningDocuments {
     /**
      * What every recipient's view of one warning shares: its id, sender, time, whether it is an exercise,
      * its CAP message type and references (an escalation updates the warning it follows up), the rule,
-     * the subject and the rule's assessment.
+     * the subject and the rule's assessment, and the event it warns of (null for an escalation, which follows
+     * up a warning rather than an event): a view with an event carries its CAP alert and event key in the
+     * {@link WarningExtension}, so that it can be sent as it is to a recipient on another node.
      */
     record Draft(String warningId, Member sender, Instant raised, boolean exercise, MsgType msgType, String references,
-                 String rule, String subject, Assessment assessment) {}
+                 String rule, String subject, Assessment assessment, EventKey event) {}
 
     /** One recipient's view: the wording for it, the objects it may see and the countries they come from. */
     static View view(Draft draft, MemberId recipient, Wording wording, List<String> objectRefs, Set<String> countries) {
@@ -67,7 +69,12 @@ final class WarningDocuments {
                 null, List.of(), null, draft.references(), null, List.of(info));
         Map<String, Object> report = report(reportId, draft.sender().id(), draft.raised(), wording,
                 List.copyOf(new LinkedHashSet<>(objectRefs)), draft.exercise(), draft.rule());
-        return new View(CAP.writeString(alert), StixJson.writeString(report));
+        String cap = CAP.writeString(alert);
+        if (draft.event() != null) {
+            report.put("extensions", WarningExtension.of(draft.sender().id(), new WarningExtension.Content(
+                    draft.warningId(), recipient, draft.rule(), a.severity().name(), draft.event(), cap)));
+        }
+        return new View(cap, StixJson.writeString(report));
     }
 
     /** A recipient's view built from the evidence it may see. */

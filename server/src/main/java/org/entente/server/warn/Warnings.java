@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +46,7 @@ public final class Warnings implements AutoCloseable {
     private final WarningSettings settings;
     private final WarningStream stream;
     private final WebhookCourier courier;
+    private final RemoteWarnings remote;
     private ScheduledExecutorService schedule;
 
     /**
@@ -54,6 +55,11 @@ public final class Warnings implements AutoCloseable {
      */
     public Warnings(WarningStore store, Supplier<SharingPolicy> policy, Supplier<Member> sender, InstantSource clock,
                     WarningSettings settings) {
+        this(store, policy, sender, clock, settings, null);
+    }
+
+    private Warnings(WarningStore store, Supplier<SharingPolicy> policy, Supplier<Member> sender, InstantSource clock,
+                     WarningSettings settings, RemoteWarnings.Factory remote) {
         this.store = store;
         this.policy = policy;
         this.sender = sender;
@@ -61,13 +67,22 @@ public final class Warnings implements AutoCloseable {
         this.settings = settings;
         this.stream = new WarningStream((id, member) -> store.delivered(id, member, clock.instant()));
         this.courier = new WebhookCourier(store, clock, settings.backoff(), settings.webhookPoll());
+        this.remote = remote == null ? null : remote.create(this);
     }
 
     /** The warn stage of a node's store, acting for its local member, under the store's communities. */
     public static Warnings of(Store store, InstantSource clock, WarningSettings settings) {
-        return new Warnings(store.warnings(), () -> new SharingPolicy(store.communities().list()),
-                () -> store.members().local().orElseThrow(() -> new IllegalStateException("this node has no local member yet")),
-                clock, settings);
+        return of(store, clock, settings, null);
+    }
+
+    /**
+     * The warn stage of a node that also reaches recipients on other nodes through {@code peers}, and holds
+     * the warnings peers address to its member ({@link RemoteWarnings}).
+     */
+    public static Warnings of(Store store, InstantSource clock, WarningSettings settings, WarningPeers peers) {
+        Supplier<Member> local = () -> store.members().local().orElseThrow(() -> new IllegalStateException("this node has no local member yet"));
+        return new Warnings(store.warnings(), () -> new SharingPolicy(store.communities().list()), local, clock, settings,
+                peers == null ? null : w -> new RemoteWarnings(store, w, peers, () -> local.get().id()));
     }
 
     /** Starts webhook delivery, the scheduled escalation check and the event streams' heartbeat. */
@@ -77,6 +92,7 @@ public final class Warnings implements AutoCloseable {
         long every = settings.escalationCheck().toMillis();
         schedule.scheduleWithFixedDelay(quietly("escalation check", this::escalateOverdue), every, every, TimeUnit.MILLISECONDS);
         schedule.scheduleWithFixedDelay(quietly("event stream heartbeat", stream::heartbeat), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        if (remote != null) remote.start(settings.webhookPoll());
         return this;
     }
 
@@ -93,25 +109,60 @@ public final class Warnings implements AutoCloseable {
         return raised;
     }
 
+    /**
+     * Raises one rule's warning for a detection, unless one for the same event is already held here, raised
+     * here or received from a peer ({@link EventKey}); views for recipients on other nodes are sent to them.
+     */
     private Optional<StoredWarning> raise(Detection detection, WarningRule rule, Assessment assessment,
                                           Map<MemberId, List<Evidence>> audience) {
-        String id = UUID.randomUUID().toString();
+        EventKey event = EventKey.of(rule.name(), detection);
+        Optional<StoredWarning> held = sameEvent(event);
+        if (held.isPresent()) {
+            LOG.info("{} of {} already warned of as {}; not raised again", rule.name(), detection.subject(), held.get().id());
+            return Optional.empty();
+        }
+        String id = event.warningId();
         Instant now = clock.instant();
-        WarningDocuments.Draft draft = new WarningDocuments.Draft(id, sender.get(), now, detection.exercise(),
-                MsgType.Alert, null, rule.name(), detection.subject(), assessment);
+        Member from = sender.get();
+        WarningDocuments.Draft draft = new WarningDocuments.Draft(id, from, now, detection.exercise(),
+                MsgType.Alert, null, rule.name(), detection.subject(), assessment, event);
         List<WarningRecipient> recipients = new ArrayList<>();
+        Map<MemberId, List<Evidence>> remoteEvidence = new LinkedHashMap<>();
         audience.forEach((member, visible) -> {
             if (!rule.warns(member, visible)) return;
             WarningDocuments.View view = WarningDocuments.view(draft, member, rule.word(detection, visible), visible);
             recipients.add(WarningRecipient.addressed(id, member, view.cap(), view.report()));
+            if (!member.equals(from.id())) remoteEvidence.put(member, visible);
         });
         if (recipients.isEmpty()) return Optional.empty();
         StoredWarning warning = new StoredWarning(id, rule.name(), now, now.plus(settings.acknowledgeWithin()),
                 assessment.severity().name(), detection.exercise(), null, null);
-        store.raise(warning, recipients);
+        if (!store.raise(warning, recipients)) return Optional.empty();
         LOG.info("warning {} ({}) raised for {} recipient(s)", id, rule.name(), recipients.size());
         announce(warning.id(), recipients);
+        if (remote != null) {
+            for (WarningRecipient r : recipients) {
+                if (remoteEvidence.containsKey(r.member())) remote.send(r, remoteEvidence.get(r.member()));
+            }
+        }
         return Optional.of(warning);
+    }
+
+    /** A warning held here for the same event, under this hour's id or the hour before's or after's. */
+    Optional<StoredWarning> sameEvent(EventKey event) {
+        for (String id : event.sameEventIds()) {
+            Optional<StoredWarning> held = store.find(id);
+            if (held.isPresent()) return held;
+        }
+        return Optional.empty();
+    }
+
+    /** Holds a warning a peer addressed to this node's member, and delivers it like one raised here. */
+    boolean hold(StoredWarning warning, WarningRecipient view) {
+        if (!store.raise(warning, List.of(view))) return false;
+        LOG.info("warning {} ({}) received for {}", warning.id(), warning.rule(), view.member());
+        announce(warning.id(), List.of(view));
+        return true;
     }
 
     private void announce(String id, List<WarningRecipient> recipients) {
@@ -147,7 +198,14 @@ public final class Warnings implements AutoCloseable {
 
     /** Records a member's acknowledgement by a user; false when the warning is not addressed to the member. */
     public boolean acknowledge(String warningId, MemberId member, String by) {
-        return store.acknowledge(warningId, member, by, clock.instant());
+        if (!store.acknowledge(warningId, member, by, clock.instant())) return false;
+        if (remote != null && member.equals(sender.get().id())) store.addressed(warningId, member).ifPresent(remote::acknowledged);
+        return true;
+    }
+
+    /** Records the acknowledgement of a recipient on another node, as its node reported it. */
+    boolean acknowledgedRemotely(String warningId, MemberId member, String by, Instant at) {
+        return store.acknowledge(warningId, member, by, at);
     }
 
     public List<AddressedWarning> addressedTo(MemberId member, boolean unacknowledgedOnly) {
@@ -179,6 +237,7 @@ public final class Warnings implements AutoCloseable {
 
     @Override
     public void close() {
+        if (remote != null) remote.close();
         if (schedule != null) schedule.shutdownNow();
         courier.close();
         stream.close();

@@ -74,6 +74,11 @@ public final class SseSubscriber implements AutoCloseable {
         return e;
     }
 
+    /** The events arrived and not yet taken by {@link #next()}. */
+    public java.util.List<Event> pending() {
+        return java.util.List.copyOf(events);
+    }
+
     @Override
     public void close() {
         reader.interrupt();

@@ -26,6 +26,9 @@ import org.entente.core.policy.MemberId;
 import org.entente.core.policy.SharingLabels;
 import org.entente.core.policy.SharingPolicy;
 import org.entente.core.policy.Tlp;
+import org.entente.core.stix.StixObject;
+import org.entente.core.stix.StixValidator;
+import org.entente.core.stix.Violation;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.federation.sync.Backoff;
 import org.entente.server.detect.Detection;
@@ -231,5 +234,50 @@ class WarningsTest {
 
         now.set(T0.plus(Duration.ofHours(5)));
         assertThat(warnings.escalateOverdue()).as("escalated once only").isEmpty();
+    }
+
+    private Detection clusterAt(Instant detected, String subject) {
+        return new Detection(DetectionKind.CROSS_BORDER_CLUSTER, subject, cluster(false).evidence(), detected, false);
+    }
+
+    @Test
+    void aDetectionOfAnEventAlreadyWarnedOfWithinAnHourIsNotWarnedOfAgain() {
+        StoredWarning first = warnings.raise(clusterAt(T0.plus(Duration.ofMinutes(10)), PHONE)).get(0);
+        assertThat(first.id()).isEqualTo(new EventKey("cross-border-cluster", PHONE, false, T0).warningId());
+
+        assertThat(warnings.raise(clusterAt(T0.plus(Duration.ofMinutes(50)), PHONE))).as("same hour").isEmpty();
+        assertThat(warnings.raise(clusterAt(T0.plus(Duration.ofMinutes(70)), PHONE))).as("the hour after").isEmpty();
+        assertThat(warnings.raise(clusterAt(T0.plus(Duration.ofMinutes(10)), "phone-number:+33100000000")))
+                .as("another subject is another event").hasSize(1);
+        assertThat(warnings.raise(clusterAt(T0.plus(Duration.ofHours(3)), PHONE))).as("hours later: a new event").hasSize(1);
+        assertThat(store.warnings().addressedTo(A.id(), false)).hasSize(3);
+    }
+
+    @Test
+    void aWarningReportCarriesItsCapAlertAndEventKeyInAValidPropertyExtensionDefinedByItsSender() {
+        StoredWarning w = warnings.raise(cluster(false)).get(0);
+        WarningRecipient view = recipient(w, D);
+        StixObject report = StixJson.readObject(view.report().getBytes(StandardCharsets.UTF_8));
+        StixValidator validator = StixValidator.stix21();
+        assertThat(validator.validate(report)).noneMatch(Violation::isError);
+        StixObject definition = WarningExtension.definition(A.id());
+        assertThat(validator.validate(definition)).noneMatch(Violation::isError);
+        assertThat(List.copyOf(((Map<?, ?>) report.get("extensions")).keySet())).isEqualTo(List.of(definition.id()));
+
+        WarningExtension.Content content = WarningExtension.read(report).orElseThrow();
+        assertThat(content.warningId()).isEqualTo(w.id());
+        assertThat(content.recipient()).isEqualTo(D.id());
+        assertThat(content.capXml()).isEqualTo(view.cap());
+        assertThat(content.event()).isEqualTo(new EventKey("cross-border-cluster", PHONE, false, T0));
+        assertThat(content.severity()).isEqualTo(w.severity());
+    }
+
+    @Test
+    void anExtensionUnderAnotherSendersDefinitionIsNotReadAsAWarning() {
+        StoredWarning w = warnings.raise(cluster(false)).get(0);
+        Map<String, Object> report = new java.util.LinkedHashMap<>(StixJson.readObject(
+                recipient(w, D).report().getBytes(StandardCharsets.UTF_8)).properties());
+        report.put("created_by_ref", B.id().value());
+        assertThat(WarningExtension.read(StixObject.of(report))).isEmpty();
     }
 }

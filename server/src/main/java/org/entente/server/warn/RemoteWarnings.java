@@ -1,0 +1,243 @@
+package org.entente.server.warn;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.entente.core.policy.MemberId;
+import org.entente.core.policy.SharingLabels;
+import org.entente.core.policy.Tlp;
+import org.entente.core.stix.StixObject;
+import org.entente.core.stix.StixTimestamp;
+import org.entente.core.stix.UuidV5;
+import org.entente.core.stix.codec.StixJson;
+import org.entente.core.stix.codec.StixParseException;
+import org.entente.server.detect.Evidence;
+import org.entente.server.index.StoreFollower;
+import org.entente.store.AddressedWarning;
+import org.entente.store.CollectionInfo;
+import org.entente.store.ObjectQuery;
+import org.entente.store.Page;
+import org.entente.store.Share;
+import org.entente.store.ShareStore.VersionRef;
+import org.entente.store.Store;
+import org.entente.store.StoredVersion;
+import org.entente.store.StoredWarning;
+import org.entente.store.WarningRecipient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warnings across nodes. Sending: a recipient on another node is sent its own view of a warning (its STIX
+ * report, carrying its CAP alert in the {@link WarningExtension}, with the sender's extension-definition),
+ * shared with that member by name under the strictest TLP of the evidence it may see. Receiving: following
+ * the object store, a warning report a peer addressed to this node's member is held as a warning here and
+ * delivered to its subscribers, unless a warning for the same event is held already ({@link EventKey}).
+ * Acknowledging: when this node's member acknowledges a warning, every peer that addressed it a view of the
+ * same event is sent a STIX note on that view (which flows back to the view's origin as notes do), and the
+ * peer records the acknowledgement of the member the note comes from.
+ *
+ * <p>The follower reads reports and notes from the start of every collection at each start (their handling
+ * is idempotent: a warning id is raised once, an acknowledgement counts once), so it keeps no cursor in the store.
+ */
+final class RemoteWarnings implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteWarnings.class);
+    static final String ACKNOWLEDGEMENT = "entente-acknowledgement";
+    static final String WARNING_REFERENCE = "entente-warning";
+    private static final Set<String> TYPES = Set.of("report", "note");
+    private static final int BATCH = 500;
+    /** How long a version may wait for its sharing labels, as the detect stage allows. */
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+
+    interface Factory {
+        RemoteWarnings create(Warnings warnings);
+    }
+
+    private final Store store;
+    private final Warnings warnings;
+    private final WarningPeers peers;
+    private final Supplier<MemberId> local;
+    private final Map<String, Long> cursors = new HashMap<>();
+    private StoreFollower follower;
+
+    RemoteWarnings(Store store, Warnings warnings, WarningPeers peers, Supplier<MemberId> local) {
+        this.store = store;
+        this.warnings = warnings;
+        this.peers = peers;
+        this.local = local;
+    }
+
+    /**
+     * Follows the object store; its first round also sends the acknowledgements recorded while the node did
+     * not run (by {@code entente warnings ack} on the store) that have not reached their origins.
+     */
+    void start(Duration interval) {
+        boolean[] first = {true};
+        follower = StoreFollower.start("remote-warnings", store.objects(), interval, () -> {
+            if (first[0]) {
+                sendAcknowledgementsRecordedElsewhere();
+                first[0] = false;
+            }
+            return catchUp();
+        });
+    }
+
+    @Override
+    public void close() {
+        if (follower != null) follower.close();
+    }
+
+    // --- sending
+
+    /** Sends a recipient on another node its view, under the strictest TLP of the evidence it may see. */
+    void send(WarningRecipient view, List<Evidence> visible) {
+        Tlp tlp = Tlp.CLEAR;
+        for (Evidence e : visible) if (!e.labels().tlp().atMost(tlp)) tlp = e.labels().tlp();
+        String domain = visible.isEmpty() ? "cyber" : visible.get(0).labels().domain();
+        StixObject report = parse(view.report()).orElseThrow();
+        try {
+            peers.send(view.member(), List.of(WarningExtension.definition(local.get()), report), tlp, domain);
+        } catch (RuntimeException e) {
+            // The warning stands here; its recipient's node does not learn of it (logged, not retried).
+            LOG.warn("warning {} could not be sent to {}", view.warningId(), view.member(), e);
+        }
+    }
+
+    /** Sends what acknowledgements of this member's warnings have not been sent (sending twice sends nothing). */
+    void sendAcknowledgementsRecordedElsewhere() {
+        for (AddressedWarning w : warnings.addressedTo(local.get(), false)) if (w.recipient().isAcknowledged()) acknowledged(w);
+    }
+
+    /** Tells every peer that addressed this member a view of the acknowledged warning's event. */
+    void acknowledged(AddressedWarning acknowledged) {
+        Optional<WarningExtension.Content> content = parse(acknowledged.recipient().report()).flatMap(WarningExtension::read);
+        if (content.isEmpty()) return; // an escalation: it follows up a warning raised here
+        MemberId self = local.get();
+        Set<String> viewIds = new HashSet<>();
+        for (String id : content.get().event().sameEventIds()) viewIds.add(WarningDocuments.reportId(id, self));
+        for (CollectionInfo c : store.collections().list()) {
+            for (StoredVersion v : store.objects().find(c.id(), ObjectQuery.latest().withIds(viewIds).withTypes(Set.of("report"))).items()) {
+                parse(v.json()).ifPresent(view -> acknowledge(view, acknowledged.recipient()));
+            }
+        }
+    }
+
+    private void acknowledge(StixObject view, WarningRecipient by) {
+        Optional<WarningExtension.Content> content = WarningExtension.read(view);
+        MemberId origin = store.shares().originsOf(List.of(view.id())).get(view.id());
+        if (content.isEmpty() || origin == null || origin.equals(local.get())) return;
+        String noteId = "note--" + UuidV5.of(EventKey.NAMESPACE, ("acknowledgement\n" + view.id()).getBytes(StandardCharsets.UTF_8));
+        if (store.shares().originsOf(List.of(noteId)).containsKey(noteId)) return; // sent before (a repeated acknowledgement)
+        String at = StixTimestamp.ofMillis(by.acknowledged()).toString();
+        StixObject note = StixObject.of("type", "note", "spec_version", "2.1", "id", noteId,
+                "created", at, "modified", at, "created_by_ref", local.get().value(),
+                "abstract", "Acknowledged", "content", "Warning acknowledged by " + by.acknowledgedBy() + ".",
+                "authors", List.of(by.acknowledgedBy()), "object_refs", List.of(view.id()), "labels", List.of(ACKNOWLEDGEMENT),
+                "external_references", List.of(StixJson.object("source_name", WARNING_REFERENCE, "external_id", content.get().warningId())));
+        Optional<SharingLabels> labels = labelsOf(view);
+        peers.send(origin, List.of(note), labels.map(SharingLabels::tlp).orElse(Tlp.AMBER), labels.map(SharingLabels::domain).orElse("cyber"));
+        LOG.info("acknowledgement of warning {} sent back to {}", content.get().warningId(), origin);
+    }
+
+    private Optional<SharingLabels> labelsOf(StixObject object) {
+        VersionRef ref = new VersionRef(object.id(), object.version().map(StixTimestamp::instant).orElse(null));
+        return store.shares().sharesOf(List.of(ref)).getOrDefault(ref, List.of()).stream().map(Share::labels).findFirst();
+    }
+
+    // --- receiving
+
+    /** Reads the reports and notes stored since the last round; true when some wait for their sharing labels. */
+    boolean catchUp() {
+        boolean waiting = false;
+        for (CollectionInfo c : store.collections().list()) waiting |= catchUp(c.id());
+        return waiting;
+    }
+
+    private boolean catchUp(String collection) {
+        Page page;
+        do {
+            long cursor = cursors.getOrDefault(collection, 0L);
+            page = store.objects().find(collection, ObjectQuery.all().withTypes(TYPES).withAfterSeq(cursor).withLimit(BATCH));
+            List<StixObject> objects = new ArrayList<>();
+            for (StoredVersion v : page.items()) objects.add(parse(v.json()).orElse(StixObject.of("type", v.type(), "id", v.id())));
+            Map<String, MemberId> origins = store.shares().originsOf(objects.stream().map(StixObject::id).toList());
+            for (int i = 0; i < objects.size(); i++) {
+                StixObject o = objects.get(i);
+                MemberId origin = origins.get(o.id());
+                // A peer's envelope records its sharing labels right after its objects: come back for the rest,
+                // unless the version is older than that takes (stored here without labels: not from a peer).
+                if (origin == null && concernsUs(o) && page.items().get(i).dateAdded().isAfter(Instant.now().minus(SETTLE))) return true;
+                if (origin != null && !origin.equals(local.get())) handle(o, origin);
+                cursors.put(collection, page.items().get(i).seq());
+            }
+        } while (page.more());
+        return false;
+    }
+
+    private static boolean concernsUs(StixObject o) {
+        return WarningExtension.read(o).isPresent() || o.list("labels").contains(ACKNOWLEDGEMENT);
+    }
+
+    private void handle(StixObject object, MemberId origin) {
+        if (object.type().equals("report")) WarningExtension.read(object).ifPresent(c -> receive(object, c, origin));
+        else if (object.list("labels").contains(ACKNOWLEDGEMENT)) acknowledgement(object, origin);
+    }
+
+    private void receive(StixObject report, WarningExtension.Content c, MemberId origin) {
+        MemberId self = local.get();
+        if (!c.recipient().equals(self)) return;
+        if (!report.string("created_by_ref").orElse("").equals(origin.value())
+                || !report.id().equals(WarningDocuments.reportId(c.warningId(), self))) {
+            LOG.warn("warning report {} from {} does not match its extension; ignored", report.id(), origin);
+            return;
+        }
+        // Only a warning of the event that this member was shown makes the peer's a duplicate.
+        Optional<StoredWarning> held = warnings.sameEvent(c.event());
+        Optional<AddressedWarning> mine = held.flatMap(h -> warnings.addressed(h.id(), self));
+        if (mine.isPresent()) {
+            boolean thisView = parse(mine.get().recipient().report()).map(r -> r.id().equals(report.id())
+                    && r.string("created_by_ref").equals(Optional.of(origin.value()))).orElse(false);
+            if (thisView) return;
+            LOG.info("warning {} from {} is of an event already warned of as {}; not shown twice", c.warningId(), origin, held.get().id());
+            if (mine.get().recipient().isAcknowledged()) acknowledge(report, mine.get().recipient());
+            return;
+        }
+        Instant raised = report.created().map(StixTimestamp::instant).orElseThrow();
+        StoredWarning warning = new StoredWarning(c.warningId(), c.rule(), raised, null, c.severity(), c.event().exercise(), null, null);
+        if (!warnings.hold(warning, WarningRecipient.addressed(c.warningId(), self, c.capXml(), StixJson.writeString(report.properties())))) {
+            LOG.warn("warning {} from {} not held: this node raised a warning with that id not addressed to its member", c.warningId(), origin);
+        }
+    }
+
+    private void acknowledgement(StixObject note, MemberId origin) {
+        if (!note.string("created_by_ref").orElse("").equals(origin.value())) return;
+        for (Object ref : note.list("external_references")) {
+            if (!(ref instanceof Map<?, ?> r) || !WARNING_REFERENCE.equals(r.get("source_name")) || !(r.get("external_id") instanceof String warningId)) continue;
+            boolean addressed = store.warnings().recipients(warningId).stream().anyMatch(x -> x.member().equals(origin));
+            if (!addressed || !note.list("object_refs").contains(WarningDocuments.reportId(warningId, origin))) {
+                LOG.warn("acknowledgement {} from {} names warning {} not addressed to it; ignored", note.id(), origin, warningId);
+                continue;
+            }
+            String by = note.list("authors").stream().filter(String.class::isInstance).map(String.class::cast).findFirst().orElse("unknown");
+            Instant at = note.created().map(StixTimestamp::instant).orElseThrow();
+            if (warnings.acknowledgedRemotely(warningId, origin, by + " (" + origin.value() + ")", at)) {
+                LOG.info("warning {} acknowledged by {} on its node", warningId, origin);
+            }
+        }
+    }
+
+    private static Optional<StixObject> parse(String json) {
+        try {
+            return Optional.of(StixJson.readObject(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (StixParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.entente.server.warn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.entente.core.cap.Category;
+import org.entente.core.cap.Certainty;
+import org.entente.core.cap.MsgType;
+import org.entente.core.cap.Severity;
+import org.entente.core.cap.Urgency;
+import org.entente.core.policy.Distribution;
+import org.entente.core.policy.Level;
+import org.entente.core.policy.Member;
+import org.entente.core.policy.MemberId;
+import org.entente.core.policy.SharingLabels;
+import org.entente.core.policy.Tlp;
+import org.entente.core.stix.StixObject;
+import org.entente.core.stix.StixTimestamp;
+import org.entente.core.stix.codec.StixJson;
+import org.entente.federation.sync.Backoff;
+import org.entente.server.detect.Detection;
+import org.entente.server.detect.DetectionKind;
+import org.entente.server.detect.Evidence;
+import org.entente.store.AddressedWarning;
+import org.entente.store.CollectionInfo;
+import org.entente.store.NewVersion;
+import org.entente.store.Share;
+import org.entente.store.Store;
+import org.entente.store.StoreFactory;
+import org.entente.store.StoredWarning;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Warnings from and to peers on a real SQLite store, the objects arriving as a peer's envelope leaves them
+ * (stored versions with their sharing labels): who is trusted to address this member, one warning per event,
+ * and acknowledgements in both directions.
+ */
+class RemoteWarningsTest {
+    private static final Member A = member("a", "DE");
+    private static final Member B = member("b", "FR");
+    private static final Member C = member("c", "PL");
+    private static final Instant T0 = Instant.parse("2026-11-24T01:00:00Z");
+    private static final String INDICATOR = "indicator--0b2a6f4e-8a41-4c35-9a3e-1f2d3c4b5a69";
+    private static final Assessment MATCHED = new Assessment("Indicator matched", Category.Security, Urgency.Immediate,
+            Severity.Severe, Certainty.Observed);
+
+    @TempDir
+    Path data;
+
+    private Store store;
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final List<Sent> sent = new ArrayList<>();
+    private Warnings warnings;
+    private RemoteWarnings remote;
+    private int envelopes;
+
+    record Sent(MemberId to, List<StixObject> objects, Tlp tlp) {}
+
+    private static Member member(String name, String country) {
+        return new Member(MemberId.ofPublicKey(name.getBytes(StandardCharsets.UTF_8)), "Member " + name, country, Level.STATE, "cyber");
+    }
+
+    @BeforeEach
+    void openStore() {
+        store = StoreFactory.open(data, null);
+        for (Member m : List.of(A, B, C)) store.members().save(m);
+        store.members().setLocal(A.id());
+        store.collections().create(new CollectionInfo("direct", "Direct", null, "direct"));
+        WarningSettings settings = new WarningSettings(List.of(new IndicatorMatchRule()), Duration.ofHours(1),
+                Duration.ofHours(1), Duration.ofHours(1), Backoff.DEFAULT);
+        // As the share path does: what is sent is also stored here, as this member's.
+        WarningPeers peers = (to, objects, tlp, domain) -> {
+            sent.add(new Sent(to, objects, tlp));
+            objects.forEach(o -> arrives(o, A));
+        };
+        warnings = Warnings.of(store, now::get, settings, peers);
+        remote = new RemoteWarnings(store, warnings, peers, A::id);
+    }
+
+    @AfterEach
+    void close() {
+        warnings.close();
+        store.close();
+    }
+
+    /** B's view, for {@code recipient}, of B's warning of a match of the indicator detected at {@code detected}. */
+    private static StixObject viewBy(Member sender, MemberId recipient, Instant detected) {
+        EventKey event = new EventKey("indicator-match", INDICATOR, false, detected.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+        WarningDocuments.Draft draft = new WarningDocuments.Draft(event.warningId(), sender, detected, false, MsgType.Alert,
+                null, "indicator-match", INDICATOR, MATCHED, event);
+        WarningDocuments.View view = WarningDocuments.view(draft, recipient, new Wording("Indicator matched", "Seen."),
+                List.of(INDICATOR), Set.of(sender.country()));
+        return StixJson.readObject(view.report().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Stores an object as a peer's envelope from {@code origin} leaves it. */
+    private void arrives(StixObject object, Member origin) {
+        store.objects().write("direct", List.of(new NewVersion(object.id(), object.type(), "2.1",
+                object.version().map(StixTimestamp::instant).orElse(null), StixJson.writeString(object.properties()))));
+        store.shares().record(List.of(Share.of(object, "envelope-" + ++envelopes,
+                SharingLabels.of(origin.id(), Distribution.toMembers(A.id()), Tlp.AMBER, "cyber"))));
+    }
+
+    private Detection matchOnA(Instant detected) {
+        return new Detection(DetectionKind.INDICATOR_MATCH, INDICATOR, List.of(
+                new Evidence(INDICATOR, A, SharingLabels.of(A.id(), Distribution.toMembers(B.id()), Tlp.GREEN, "cyber")),
+                new Evidence("sighting--5b1c2d3e-4f50-4a61-8b72-93a4b5c6d7e8", B,
+                        SharingLabels.of(B.id(), Distribution.toMembers(A.id()), Tlp.AMBER, "cyber"))), detected, false);
+    }
+
+    @Test
+    void aViewAPeerAddressedToThisMemberIsHeldOnceAndItsAcknowledgementGoesBackToItsOrigin() {
+        StixObject view = viewBy(B, A.id(), T0.plus(Duration.ofMinutes(5)));
+        arrives(view, B);
+        remote.catchUp();
+        remote.catchUp();
+
+        List<AddressedWarning> held = warnings.addressedTo(A.id(), false);
+        assertThat(held).singleElement().satisfies(w -> {
+            assertThat(w.warning().deadline()).as("the origin escalates, not the recipient").isNull();
+            assertThat(w.recipient().cap()).contains("<alert").contains(B.id().value());
+        });
+        assertThat(sent).isEmpty();
+
+        assertThat(warnings.acknowledge(held.get(0).warning().id(), A.id(), "duty officer")).isTrue();
+        assertThat(sent).singleElement().satisfies(s -> {
+            assertThat(s.to()).isEqualTo(B.id());
+            assertThat(s.tlp()).as("the view's own TLP").isEqualTo(Tlp.AMBER);
+            StixObject note = s.objects().get(0);
+            assertThat(note.type()).isEqualTo("note");
+            assertThat(note.list("object_refs")).containsExactly(view.id());
+            assertThat(note.list("authors")).containsExactly("duty officer");
+        });
+        sent.clear();
+        assertThat(warnings.acknowledge(held.get(0).warning().id(), A.id(), "someone else")).isTrue();
+        assertThat(sent).as("acknowledged once, told once").isEmpty();
+    }
+
+    @Test
+    void aViewNotSignedForByItsSenderOrAddressedToAnotherMemberIsNotHeld() {
+        arrives(viewBy(B, A.id(), T0), C);
+        arrives(viewBy(B, C.id(), T0.plus(Duration.ofHours(5))), B);
+        remote.catchUp();
+        assertThat(warnings.addressedTo(A.id(), false)).isEmpty();
+    }
+
+    @Test
+    void aViewOfAnEventWarnedOfHereAlreadyIsNotShownTwiceButHearsOfTheAcknowledgement() {
+        StoredWarning own = warnings.raise(matchOnA(T0.plus(Duration.ofMinutes(70)))).get(0);
+        assertThat(sent).as("B's own view, to B only").singleElement().satisfies(s -> {
+            assertThat(s.to()).isEqualTo(B.id());
+            assertThat(s.tlp()).as("the strictest TLP of the evidence B may see").isEqualTo(Tlp.AMBER);
+            assertThat(s.objects()).extracting(StixObject::type).containsExactly("extension-definition", "report");
+            assertThat(WarningExtension.read(s.objects().get(1)).orElseThrow().recipient()).isEqualTo(B.id());
+        });
+        sent.clear();
+        assertThat(warnings.acknowledge(own.id(), A.id(), "duty officer")).isTrue();
+        assertThat(sent).as("nobody else warned A of it yet").isEmpty();
+
+        StixObject fromB = viewBy(B, A.id(), T0.plus(Duration.ofMinutes(20)));
+        arrives(fromB, B);
+        remote.catchUp();
+        assertThat(warnings.addressedTo(A.id(), false)).as("one warning for one event").singleElement()
+                .satisfies(w -> assertThat(w.warning().id()).isEqualTo(own.id()));
+        assertThat(sent).singleElement().satisfies(s -> {
+            assertThat(s.to()).isEqualTo(B.id());
+            assertThat(s.objects().get(0).list("object_refs")).containsExactly(fromB.id());
+        });
+    }
+
+    @Test
+    void anAcknowledgementIsRecordedForTheRecipientItComesFromOnly() {
+        StoredWarning own = warnings.raise(matchOnA(T0)).get(0);
+        StixObject toB = sent.get(0).objects().get(1);
+        arrives(note("note--1d2e3f40-5162-4a73-8b84-95a6b7c8d9e0", C, toB.id(), own.id()), C);
+        remote.catchUp();
+        assertThat(warnings.addressed(own.id(), B.id()).orElseThrow().recipient().isAcknowledged()).isFalse();
+
+        arrives(note("note--2e3f4051-6273-4b84-9c95-a6b7c8d9e0f1", B, toB.id(), own.id()), B);
+        remote.catchUp();
+        assertThat(warnings.addressed(own.id(), B.id()).orElseThrow().recipient().acknowledgedBy())
+                .isEqualTo("officer (" + B.id().value() + ")");
+    }
+
+    private static StixObject note(String id, Member by, String reportId, String warningId) {
+        return StixObject.of("type", "note", "spec_version", "2.1", "id", id, "created", "2026-11-24T01:30:00.000Z",
+                "modified", "2026-11-24T01:30:00.000Z", "created_by_ref", by.id().value(), "content", "Acknowledged.",
+                "authors", List.of("officer"), "object_refs", List.of(reportId), "labels", List.of(RemoteWarnings.ACKNOWLEDGEMENT),
+                "external_references", List.of(Map.of("source_name", RemoteWarnings.WARNING_REFERENCE, "external_id", warningId)));
+    }
+
+    @Test
+    void anAcknowledgementRecordedOnTheStoreWhileTheNodeDidNotRunIsSentAtItsStartOnce() {
+        StixObject view = viewBy(B, A.id(), T0);
+        arrives(view, B);
+        remote.catchUp();
+        String id = warnings.addressedTo(A.id(), false).get(0).warning().id();
+        assertThat(store.warnings().acknowledge(id, A.id(), "cli user", T0.plus(Duration.ofMinutes(3)))).isTrue();
+        assertThat(sent).isEmpty();
+
+        remote.sendAcknowledgementsRecordedElsewhere();
+        remote.sendAcknowledgementsRecordedElsewhere();
+        assertThat(sent).singleElement().satisfies(s -> {
+            assertThat(s.to()).isEqualTo(B.id());
+            assertThat(s.objects().get(0).list("authors")).containsExactly("cli user");
+        });
+    }
+}
