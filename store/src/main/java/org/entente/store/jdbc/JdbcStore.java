@@ -1,6 +1,7 @@
 package org.entente.store.jdbc;
 
 import java.time.Clock;
+import java.util.function.Function;
 import org.entente.store.AccountStore;
 import org.entente.store.CollectionStore;
 import org.entente.store.CommunityStore;
@@ -13,20 +14,21 @@ import org.entente.store.OutboxStore;
 import org.entente.store.PeerStore;
 import org.entente.store.ShareStore;
 import org.entente.store.StatusStore;
+import org.entente.store.UnitOfWork;
 import org.entente.store.Store;
 import org.entente.store.WarningStore;
 
 /** The store over a migrated SQL database; the same code for both dialects. */
 public final class JdbcStore implements Store {
     private final Database database;
-    private final ObjectStore objects;
+    private final JdbcObjectStore objects;
     private final CollectionStore collections;
     private final StatusStore statuses;
     private final AccountStore accounts;
     private final MemberStore members;
     private final CommunityStore communities;
     private final PeerStore peers;
-    private final OutboxStore outbox;
+    private final JdbcOutboxStore outbox;
     private final InboxStore inbox;
     private final ShareStore shares;
     private final CorrelationStore correlation;
@@ -53,6 +55,11 @@ public final class JdbcStore implements Store {
         this.correlation = new JdbcCorrelationStore(database.reads(), database.writer());
         this.search = new JdbcObjectSearch(database.reads());
         this.warnings = new JdbcWarningStore(database.reads(), database.writer(), clock);
+    }
+
+    @Override
+    public <R> R atomically(Function<UnitOfWork, R> work) {
+        return database.writer().inTransaction(handle -> work.apply(new JdbcUnitOfWork(handle, objects, outbox)));
     }
 
     @Override

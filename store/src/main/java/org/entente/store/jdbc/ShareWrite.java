@@ -27,6 +27,7 @@ final class ShareWrite {
     private ShareWrite() {}
 
     static void run(Handle handle, List<Share> batch) {
+        if (batch.isEmpty()) return;
         // The first of equal shares in a batch wins, as it would in two separate calls.
         Map<ShareKey, Share> unique = new LinkedHashMap<>();
         batch.forEach(share -> unique.putIfAbsent(ShareKey.of(share), share));
