@@ -43,7 +43,6 @@ public final class Node implements AutoCloseable {
     /** How often the correlation index looks for newly stored objects. */
     private static final java.time.Duration INDEX_INTERVAL = java.time.Duration.ofMillis(250);
     /** How long a stored version may wait for its sharing labels (recorded after it) before it counts as local. */
-    private static final java.time.Duration INDEX_SETTLE = java.time.Duration.ofSeconds(5);
 
     private final Store store;
     private final Federation federation;
@@ -90,8 +89,8 @@ public final class Node implements AutoCloseable {
             String url = "http://" + config.host() + ":" + http.port() + "/";
             LOG.info("node of {} serving at {} (store {}, TAXII at {}taxii2/, peers at {})",
                     federation.identity().member(), url, store.dialect(), url, federation.url());
-            indexer = new CorrelationIndexer(store, federation.identity().member(), CorrelationIndexer.DEFAULT_BATCH,
-                    clock, INDEX_SETTLE).start(INDEX_INTERVAL);
+            indexer = new CorrelationIndexer(store, federation.identity().member(), CorrelationIndexer.DEFAULT_BATCH)
+                    .start(INDEX_INTERVAL);
             FeedPull feeds = new FeedPull(new FeedFile(config.dataDir()), store.collections(), ingest, clock).start();
             return new Node(store, federation, feeds, warnings, indexer, correlation, http, url, generated);
         } catch (RuntimeException e) {
