@@ -42,7 +42,6 @@ public final class Node implements AutoCloseable {
 
     /** How often the correlation index looks for newly stored objects. */
     private static final java.time.Duration INDEX_INTERVAL = java.time.Duration.ofMillis(250);
-    /** How long a stored version may wait for its sharing labels (recorded after it) before it counts as local. */
 
     private final Store store;
     private final Federation federation;

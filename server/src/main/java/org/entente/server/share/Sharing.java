@@ -18,7 +18,6 @@ import org.entente.federation.envelope.EnvelopeMarkings;
 import org.entente.federation.envelope.EnvelopeSigner;
 import org.entente.federation.envelope.SignedEnvelope;
 import org.entente.server.ingest.Ingest;
-import org.entente.server.ingest.Outcome;
 import org.entente.store.Peer;
 import org.entente.store.Share;
 import org.entente.store.Store;
