@@ -50,8 +50,6 @@ public final class Node implements AutoCloseable {
 
     /** How often the correlation index looks for newly stored objects. */
     private static final java.time.Duration INDEX_INTERVAL = java.time.Duration.ofMillis(250);
-    /** How long a stored version may wait for its sharing labels (recorded after it) before it counts as local. */
-    private static final java.time.Duration INDEX_SETTLE = java.time.Duration.ofSeconds(5);
     /** The window within which the countries of a cross-border cluster are counted. */
     private static final java.time.Duration CLUSTER_WINDOW = java.time.Duration.ofDays(7);
 
@@ -101,7 +99,7 @@ public final class Node implements AutoCloseable {
             MemberId local = federation.identity().member();
             Warnings raising = warnings;
             // The detect stage: indicators loaded before the node serves, so the first observation already meets them.
-            detector = new Detector(store, local, new HeldIndicators(), d -> raising.raise(d), Detector.DEFAULT_BATCH, clock, INDEX_SETTLE);
+            detector = new Detector(store, local, new HeldIndicators(), d -> raising.raise(d), Detector.DEFAULT_BATCH, clock);
             detector.loadIndicators();
             ObservationIntake observations = new ObservationIntake(store, local, detector.indicators(),
                     new SightingShares(federation.sharing()), clock);
@@ -110,7 +108,7 @@ public final class Node implements AutoCloseable {
             String url = "http://" + config.host() + ":" + http.port() + "/";
             LOG.info("node of {} serving at {} (store {}, TAXII at {}taxii2/, peers at {})",
                     federation.identity().member(), url, store.dialect(), url, federation.url());
-            indexer = new CorrelationIndexer(store, local, CorrelationIndexer.DEFAULT_BATCH, clock, INDEX_SETTLE);
+            indexer = new CorrelationIndexer(store, local, CorrelationIndexer.DEFAULT_BATCH);
             ClusterDetections clusters = new ClusterDetections(store, local, d -> raising.raise(d), clock);
             int k = clusterCountries(warningSettings);
             indexer.onIndexed(added -> clusters.accept(correlation.reached(added, k, CLUSTER_WINDOW)));

@@ -6,6 +6,14 @@ package org.entente.store;
  * applies the migrations. Implementations are thread-safe.
  */
 public interface Store extends AutoCloseable {
+    /**
+     * Runs {@code work} as one transaction and returns what it returns: every write made through the given
+     * {@link UnitOfWork} commits together, or, when {@code work} throws, none does. Inside {@code work},
+     * write only through the unit of work (the stores' own writes run transactions of their own, which wait
+     * for this one) and keep it short: other writers wait for it.
+     */
+    <R> R atomically(java.util.function.Function<UnitOfWork, R> work);
+
     ObjectStore objects();
 
     CollectionStore collections();

@@ -520,6 +520,109 @@ public abstract class FederationStoreContract {
         assertThat(store.shares().sharesOf(List.of())).isEmpty();
     }
 
+    // Units of work
+
+    private static final String COLLECTION_A = "6f0c3e1a-0000-4000-8000-00000000000a";
+    private static final String COLLECTION_B = "6f0c3e1a-0000-4000-8000-00000000000b";
+
+    private static NewVersion indicator(String id, Instant version) {
+        return new NewVersion(id, "indicator", "2.1", version, "{\"id\":\"" + id + "\"}");
+    }
+
+    private void addCollections() {
+        store.collections().create(new CollectionInfo(COLLECTION_A, "A", null, "a"));
+        store.collections().create(new CollectionInfo(COLLECTION_B, "B", null, "b"));
+    }
+
+    private List<String> idsIn(String collection) {
+        return store.objects().find(collection, ObjectQuery.all()).items().stream().map(StoredVersion::id).toList();
+    }
+
+    @Test
+    void objectsInSeveralCollectionsTheirSharesTheEnvelopeAndItsOutboxEntryCommitTogether() {
+        addCollections();
+        addPeers(CAROL);
+        List<NewVersion> batch = List.of(indicator("indicator--a", T1), indicator("indicator--b", T2));
+        Share a = new Share("indicator--a", T1, "env-1", fullLabels(ALICE));
+        Share b = new Share("indicator--b", T2, "env-1", fullLabels(ALICE));
+
+        List<WriteOutcome> outcomes = store.atomically(work -> {
+            work.objects(COLLECTION_A, batch);
+            List<WriteOutcome> inB = work.objects(COLLECTION_B, batch);
+            work.shares(List.of(a, b));
+            assertThat(work.inbox(new ReceivedEnvelope("env-1", ALICE, BOB, T1, bytes("raw")))).isTrue();
+            work.outbox(List.of(CAROL), "env-1", bytes("raw"));
+            return inB;
+        });
+
+        assertThat(outcomes).containsExactly(WriteOutcome.ADDED, WriteOutcome.ADDED);
+        assertThat(idsIn(COLLECTION_A)).containsExactly("indicator--a", "indicator--b");
+        assertThat(idsIn(COLLECTION_B)).containsExactly("indicator--a", "indicator--b");
+        VersionRef refA = new VersionRef("indicator--a", T1);
+        VersionRef refB = new VersionRef("indicator--b", T2);
+        assertThat(store.shares().sharesOf(List.of(refA, refB))).isEqualTo(Map.of(refA, List.of(a), refB, List.of(b)));
+        assertThat(store.inbox().find("env-1")).isPresent();
+        assertThat(store.outbox().due(CAROL, Instant.now().plusSeconds(60), 10)).extracting(OutboxEntry::envelopeId)
+                .containsExactly("env-1");
+    }
+
+    @Test
+    void whileAUnitOfWorkIsOpenReadersSeeNeitherItsObjectsNorTheirShares() {
+        addCollections();
+        VersionRef ref = new VersionRef("indicator--a", T1);
+
+        List<String> seenInside = store.atomically(work -> {
+            work.objects(COLLECTION_A, List.of(indicator("indicator--a", T1)));
+            work.shares(List.of(new Share("indicator--a", T1, "env-1", fullLabels(ALICE))));
+            assertThat(store.shares().sharesOf(List.of(ref))).isEmpty();
+            return idsIn(COLLECTION_A);
+        });
+
+        assertThat(seenInside).isEmpty();
+        assertThat(idsIn(COLLECTION_A)).containsExactly("indicator--a");
+        assertThat(store.shares().sharesOf(List.of(ref))).containsOnlyKeys(ref);
+    }
+
+    @Test
+    void aUnitOfWorkThatFailsPartWayLeavesNeitherObjectsNorSharesNorTheEnvelope() {
+        addCollections();
+        long markBefore = store.objects().changeMark();
+
+        // The outbox refuses an unknown peer after the objects, shares and envelope were written.
+        assertThatThrownBy(() -> store.atomically(work -> {
+            work.objects(COLLECTION_A, List.of(indicator("indicator--a", T1)));
+            work.shares(List.of(new Share("indicator--a", T1, "env-1", fullLabels(ALICE))));
+            work.inbox(new ReceivedEnvelope("env-1", ALICE, BOB, T1, bytes("raw")));
+            work.outbox(List.of(CAROL), "env-1", bytes("raw"));
+            return null;
+        })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(CAROL.value());
+
+        assertThat(idsIn(COLLECTION_A)).isEmpty();
+        assertThat(store.objects().countObjects(COLLECTION_A)).isZero();
+        assertThat(store.objects().changeMark()).isEqualTo(markBefore);
+        assertThat(store.shares().originOf("indicator--a")).isEmpty();
+        assertThat(store.inbox().find("env-1")).isEmpty();
+
+        // Nothing of it stands in the way of writing it again.
+        store.atomically(work -> {
+            work.objects(COLLECTION_A, List.of(indicator("indicator--a", T1)));
+            work.shares(List.of(new Share("indicator--a", T1, "env-1", fullLabels(ALICE))));
+            return work.inbox(new ReceivedEnvelope("env-1", ALICE, BOB, T1, bytes("raw")));
+        });
+        assertThat(idsIn(COLLECTION_A)).containsExactly("indicator--a");
+        assertThat(store.shares().originOf("indicator--a")).contains(ALICE);
+    }
+
+    @Test
+    void aUnitOfWorkIntoAnUnknownCollectionIsRefusedAndStoresNoShares() {
+        assertThatThrownBy(() -> store.atomically(work -> {
+            work.shares(List.of(new Share("indicator--a", T1, "env-1", fullLabels(ALICE))));
+            return work.objects("no-such-collection", List.of(indicator("indicator--a", T1)));
+        })).hasMessageContaining("no-such-collection");
+
+        assertThat(store.shares().originOf("indicator--a")).isEmpty();
+    }
+
     @Test
     void theOriginOfAnObjectIsTheOriginOfItsFirstShare() {
         store.shares().record(List.of(new Share("indicator--a", T2, "env-1", fullLabels(BOB))));

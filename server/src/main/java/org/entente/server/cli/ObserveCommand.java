@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.entente.core.stix.codec.StixJson;
@@ -81,7 +80,7 @@ final class ObserveCommand implements Callable<Integer> {
             Clock clock = Clock.systemUTC();
             HeldIndicators indicators = new HeldIndicators();
             // Only the indicators are read here; matching what is stored stays with the node's own detect stage.
-            new Detector(node.store(), node.identity().member(), indicators, d -> { }, Detector.DEFAULT_BATCH, clock, Duration.ZERO)
+            new Detector(node.store(), node.identity().member(), indicators, d -> { }, Detector.DEFAULT_BATCH, clock)
                     .loadIndicators();
             ObservationIntake intake = new ObservationIntake(node.store(), node.identity().member(), indicators,
                     new SightingShares(node.sharing()), clock);

@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A sighting of a held indicator is an indicator match (evidence: the indicator and the sighting); an
  * observed-data object is matched by the engine (evidence: each indicator and the observed-data), unless a
- * sighting seen in the same round refers to it, which already says what it matched. A version without sharing
- * labels waits until it is {@code settle} old before it counts as this node's own, as in the indexer.
+ * sighting seen in the same round refers to it, which already says what it matched. A received or shared version
+ * is stored in one transaction with its sharing labels, so a version without labels is this node's own.
  */
 public final class Detector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
@@ -61,7 +61,6 @@ public final class Detector implements AutoCloseable {
     private final Consumer<Detection> sink;
     private final int batchSize;
     private final Clock clock;
-    private final Duration settle;
     private final Map<String, Long> indicatorCursors = new HashMap<>();
     /** Observed-data recently referred to by matched sightings (bounded): their match was already reported. */
     private final Set<String> sighted = recent(100_000);
@@ -71,13 +70,12 @@ public final class Detector implements AutoCloseable {
 
     /** @param sink where detections go: the warn stage */
     public Detector(Store store, MemberId local, HeldIndicators indicators, Consumer<Detection> sink, int batchSize,
-                    Clock clock, Duration settle) {
+                    Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.indicators = Objects.requireNonNull(indicators, "indicators");
         this.evidence = new EvidenceSource(store, Objects.requireNonNull(local, "local"));
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.settle = Objects.requireNonNull(settle, "settle");
         if (batchSize < 1 || batchSize > ObjectQuery.MAX_LIMIT) {
             throw new IllegalArgumentException("batch size must be 1.." + ObjectQuery.MAX_LIMIT + ", not " + batchSize);
         }
@@ -119,40 +117,30 @@ public final class Detector implements AutoCloseable {
         do {
             long cursor = store.detectCursors().cursor(collection);
             page = store.objects().find(collection, ObjectQuery.all().withAfterSeq(cursor).withLimit(batchSize));
-            List<Stored> settled = settled(page.items());
-            if (settled.isEmpty()) break;
-            List<Stored> fresh = unseen(settled);
+            List<Stored> parsed = parsed(page.items());
+            if (parsed.isEmpty()) break;
+            List<Stored> fresh = unseen(parsed);
             emitted += match(collection, fresh);
             fresh.forEach(f -> matched.add(f.ref()));
-            store.detectCursors().advance(collection, settled.getLast().seq());
-            if (settled.size() < page.items().size()) break;
+            store.detectCursors().advance(collection, parsed.getLast().seq());
         } while (page.more());
         return emitted;
     }
 
-    /** The versions up to the first that has no sharing labels yet and may still get them. */
-    private List<Stored> settled(List<StoredVersion> versions) {
+    private static List<Stored> parsed(List<StoredVersion> versions) {
         List<Stored> parsed = new ArrayList<>(versions.size());
         for (StoredVersion v : versions) {
             StixObject object = parse(v).orElse(StixObject.of("type", v.type(), "id", v.id()));
             parsed.add(new Stored(v.seq(), object, v.dateAdded()));
         }
-        Set<VersionRef> labelled = store.shares().sharesOf(parsed.stream()
-                .filter(p -> p.matchable()).map(Stored::ref).toList()).keySet();
-        Instant settledBefore = clock.instant().minus(settle);
-        List<Stored> settled = new ArrayList<>(parsed.size());
-        for (Stored p : parsed) {
-            if (p.matchable() && !labelled.contains(p.ref()) && p.dateAdded().isAfter(settledBefore)) break;
-            settled.add(p);
-        }
-        return settled;
+        return parsed;
     }
 
-    /** The settled versions not matched before (from another collection, or twice in this batch). */
-    private List<Stored> unseen(List<Stored> settled) {
-        List<Stored> fresh = new ArrayList<>(settled.size());
+    /** The versions not matched before (from another collection, or twice in this batch). */
+    private List<Stored> unseen(List<Stored> versions) {
+        List<Stored> fresh = new ArrayList<>(versions.size());
         Set<VersionRef> batch = new java.util.HashSet<>();
-        for (Stored s : settled) if (!s.matchable() || (!matched.contains(s.ref()) && batch.add(s.ref()))) fresh.add(s);
+        for (Stored s : versions) if (!s.matchable() || (!matched.contains(s.ref()) && batch.add(s.ref()))) fresh.add(s);
         return fresh;
     }
 

@@ -1,7 +1,6 @@
 package org.entente.server.index;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The member of an occurrence is the origin of the object's version (its sharing labels), or this node's
  * own member for an object that was never shared to it; for a sighting, the members its
- * {@code where_sighted_refs} names. A received version is stored a moment before its sharing labels are
- * recorded, so a version without labels is taken for a local one only once it is {@code settle} old: until
- * then the indexer stops before it and tries again on its next round. An object's observables are its own (see {@link CarriedObservables})
+ * {@code where_sighted_refs} names. A received version commits together with its sharing labels
+ * ({@link org.entente.store.Store#atomically}), so a version that has none when it is read is a local one.
+ * An object's observables are its own (see {@link CarriedObservables})
  * plus those of the objects it carries by reference, as far as they are indexed or in the same batch: a
  * sighting indexed before the indicator it sights carries none of the indicator's values.
  */
@@ -56,16 +55,12 @@ public final class CorrelationIndexer implements AutoCloseable {
     private final Store store;
     private final MemberId local;
     private final int batchSize;
-    private final Clock clock;
-    private final Duration settle;
     private final List<Consumer<List<Occurrence>>> listeners = new CopyOnWriteArrayList<>();
     private volatile StoreFollower loop;
 
-    public CorrelationIndexer(Store store, MemberId local, int batchSize, Clock clock, Duration settle) {
+    public CorrelationIndexer(Store store, MemberId local, int batchSize) {
         this.store = Objects.requireNonNull(store, "store");
         this.local = Objects.requireNonNull(local, "local");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.settle = Objects.requireNonNull(settle, "settle");
         if (batchSize < 1 || batchSize > ObjectQuery.MAX_LIMIT) {
             throw new IllegalArgumentException("batch size must be 1.." + ObjectQuery.MAX_LIMIT + ", not " + batchSize);
         }
@@ -88,12 +83,11 @@ public final class CorrelationIndexer implements AutoCloseable {
             do {
                 long cursor = store.correlation().cursor(collection.id());
                 page = store.objects().find(collection.id(), ObjectQuery.all().withAfterSeq(cursor).withLimit(batchSize));
-                List<Parsed> settled = settled(parse(page.items()));
-                if (settled.isEmpty()) break;
-                List<Occurrence> batch = store.correlation().index(collection.id(), settled.getLast().seq(), batchOf(settled));
+                if (page.items().isEmpty()) break;
+                List<Parsed> labelled = withShares(parse(page.items()));
+                List<Occurrence> batch = store.correlation().index(collection.id(), labelled.getLast().seq(), batchOf(labelled));
                 added += batch.size();
                 if (!batch.isEmpty()) notifyListeners(batch);
-                if (settled.size() < page.items().size()) break;
             } while (page.more());
         }
         return added;
@@ -129,18 +123,14 @@ public final class CorrelationIndexer implements AutoCloseable {
         return parsed;
     }
 
-    /** The versions up to the first that has no sharing labels yet and may still get them, with their shares. */
-    private List<Parsed> settled(List<Parsed> parsed) {
-        if (parsed.isEmpty()) return parsed;
+    /** The versions with their shares, none for a local version. */
+    private List<Parsed> withShares(List<Parsed> parsed) {
         Map<VersionRef, List<Share>> shares = store.shares().sharesOf(parsed.stream().map(Parsed::versionRef).toList());
-        Instant settledBefore = clock.instant().minus(settle);
-        List<Parsed> settled = new ArrayList<>(parsed.size());
+        List<Parsed> labelled = new ArrayList<>(parsed.size());
         for (Parsed p : parsed) {
-            List<Share> labels = shares.getOrDefault(p.versionRef(), List.of());
-            if (labels.isEmpty() && p.dateAdded().isAfter(settledBefore)) break;
-            settled.add(new Parsed(p.seq(), p.object(), p.dateAdded(), labels));
+            labelled.add(new Parsed(p.seq(), p.object(), p.dateAdded(), shares.getOrDefault(p.versionRef(), List.of())));
         }
-        return settled;
+        return labelled;
     }
 
     private CorrelationBatch batchOf(List<Parsed> parsed) {

@@ -15,9 +15,11 @@ import org.entente.federation.envelope.EnvelopeVerifier;
 import org.entente.federation.envelope.RejectionReason;
 import org.entente.federation.envelope.Verification;
 import org.entente.server.share.Channels;
+import org.entente.store.NewVersion;
 import org.entente.store.ReceivedEnvelope;
 import org.entente.store.Share;
 import org.entente.store.Store;
+import org.entente.store.WriteOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,22 +116,20 @@ public final class EnvelopeIngest {
                 owned.add(new Element(i, object, null));
             }
         }
-        List<Share> shares = new ArrayList<>();
+        List<String> collections = channels.collectionsFor(labels, local, policy);
+        ReceivedEnvelope received = new ReceivedEnvelope(envelope.id().value(), envelope.origin(), sender, clock.instant(), bytes);
         java.util.Set<String> stored = new java.util.HashSet<>();
-        for (String collection : channels.collectionsFor(labels, local, policy)) {
-            for (Outcome outcome : checkedAheadAndStored(collection, owned)) {
-                if (!outcome.accepted()) {
+        if (collections.isEmpty()) {
+            store.inbox().record(received);
+        } else {
+            for (Outcome outcome : ingest.checkThenWrite(owned, versions -> storedWithLabels(collections, versions, received, labels))) {
+                if (outcome.accepted()) {
+                    stored.add(outcome.id() + "|" + (outcome.version() == null ? "" : outcome.version()));
+                } else {
                     rejected.add(outcome.id() + ": " + outcome.reason());
-                    continue;
-                }
-                StixObject object = envelope.objects().get(outcome.index());
-                if (stored.add(object.id() + "|" + object.version().map(v -> v.text()).orElse(""))) {
-                    shares.add(Share.of(object, envelope.id().value(), labels));
                 }
             }
         }
-        store.shares().record(shares);
-        store.inbox().record(new ReceivedEnvelope(envelope.id().value(), envelope.origin(), sender, clock.instant(), bytes));
         LOG.info("stored envelope {} from {} (origin {}): {} objects, {} refused", envelope.id().value(), sender,
                 envelope.origin(), stored.size(), rejected.size());
         onward.stored(envelope, bytes, sender);
@@ -137,14 +137,29 @@ public final class EnvelopeIngest {
     }
 
     /**
-     * Stores the envelope's objects in one batch, as {@link Ingest#submit} would, but validates them on the
-     * other cores while this thread goes on ({@link Ingest#stream}): validation is the larger part of
-     * storing an envelope of thousands of objects.
+     * Stores the valid objects of an envelope in each of its collections, their sharing labels and the
+     * envelope itself in one transaction: no reader ever sees one of these objects without its labels (it
+     * would pass for a local object, visible to all and changeable by anyone), and a crash leaves all or
+     * nothing, so a redelivery stores it whole.
+     *
+     * @return per version, added when it was new in any of the collections
      */
-    private List<Outcome> checkedAheadAndStored(String collection, List<Element> elements) {
-        List<Outcome> outcomes = new ArrayList<>(elements.size());
-        ingest.stream(collection, elements.iterator(), Math.max(1, elements.size()), outcomes::add);
-        outcomes.sort(java.util.Comparator.comparingInt(Outcome::index));
-        return outcomes;
+    private List<WriteOutcome> storedWithLabels(List<String> collections, List<NewVersion> versions,
+                                                ReceivedEnvelope received, SharingLabels labels) {
+        List<Share> shares = versions.stream()
+                .map(v -> new Share(v.id(), v.version(), received.envelopeId(), labels))
+                .toList();
+        return store.atomically(work -> {
+            List<WriteOutcome> outcomes = new ArrayList<>(work.objects(collections.get(0), versions));
+            for (String collection : collections.subList(1, collections.size())) {
+                List<WriteOutcome> more = work.objects(collection, versions);
+                for (int i = 0; i < outcomes.size(); i++) {
+                    if (more.get(i) == WriteOutcome.ADDED) outcomes.set(i, WriteOutcome.ADDED);
+                }
+            }
+            work.shares(shares);
+            work.inbox(received);
+            return outcomes;
+        });
     }
 }

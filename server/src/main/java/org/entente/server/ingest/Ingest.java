@@ -5,10 +5,13 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.entente.core.stix.StixValidator;
 import org.entente.core.stix.codec.BundleReader.Element;
 import org.entente.server.ingest.ElementCheck.Checked;
+import org.entente.store.NewVersion;
 import org.entente.store.ObjectStore;
+import org.entente.store.WriteOutcome;
 
 /**
  * The ingest stage: validates submitted objects and stores the valid ones in batches. An invalid object
@@ -35,7 +38,7 @@ public final class Ingest {
     /** Validates and stores a whole submission as one batch (the TAXII POST path), on the caller's thread. */
     public List<Outcome> submit(String collectionId, List<Element> elements) {
         List<Outcome> outcomes = new ArrayList<>(elements.size());
-        WriteBatches batches = new WriteBatches(objects, collectionId, Math.max(1, elements.size()), outcomes::add);
+        WriteBatches batches = new WriteBatches(batch -> objects.write(collectionId, batch), Math.max(1, elements.size()), outcomes::add);
         for (Element element : elements) batches.accept(check.check(element));
         batches.flush();
         outcomes.sort(Comparator.comparingInt(Outcome::index));
@@ -48,12 +51,37 @@ public final class Ingest {
      * sink called on the caller's thread only, in the same order as a plain loop would.
      */
     public void stream(String collectionId, Iterator<Element> elements, int batchSize, Consumer<Outcome> sink) {
-        WriteBatches batches = new WriteBatches(objects, collectionId, batchSize, sink);
+        WriteBatches batches = new WriteBatches(batch -> objects.write(collectionId, batch), batchSize, sink);
         try (CheckAhead ahead = CheckAhead.start(elements, check)) {
             for (List<Checked> chunk = ahead.next(); chunk != null; chunk = ahead.next()) {
                 chunk.forEach(batches::accept);
             }
         }
         batches.flush();
+    }
+
+    /**
+     * Validates the elements on other cores, as {@link #stream} does, then passes all the valid versions to
+     * {@code write} in one call, also when there is none: {@code write} stores them atomically, with whatever
+     * must commit with them, and returns one outcome per version in order.
+     *
+     * @return one outcome per element, in element order
+     */
+    public List<Outcome> checkThenWrite(List<Element> elements, Function<List<NewVersion>, List<WriteOutcome>> write) {
+        List<Outcome> outcomes = new ArrayList<>(elements.size());
+        boolean[] written = {false};
+        WriteBatches batch = new WriteBatches(versions -> {
+            written[0] = true;
+            return write.apply(versions);
+        }, Math.max(1, elements.size()), outcomes::add);
+        try (CheckAhead ahead = CheckAhead.start(elements.iterator(), check)) {
+            for (List<Checked> chunk = ahead.next(); chunk != null; chunk = ahead.next()) {
+                chunk.forEach(batch::accept);
+            }
+        }
+        batch.flush();
+        if (!written[0]) write.apply(List.of());
+        outcomes.sort(Comparator.comparingInt(Outcome::index));
+        return outcomes;
     }
 }

@@ -3,9 +3,10 @@ package org.entente.server.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.entente.server.ingest.ElementCheck.Checked;
 import org.entente.server.ingest.ElementCheck.Pending;
-import org.entente.store.ObjectStore;
+import org.entente.store.NewVersion;
 import org.entente.store.WriteOutcome;
 
 /**
@@ -14,15 +15,14 @@ import org.entente.store.WriteOutcome;
  * batch is written.
  */
 final class WriteBatches {
-    private final ObjectStore objects;
-    private final String collectionId;
+    private final Function<List<NewVersion>, List<WriteOutcome>> write;
     private final int batchSize;
     private final Consumer<Outcome> sink;
     private final List<Pending> batch;
 
-    WriteBatches(ObjectStore objects, String collectionId, int batchSize, Consumer<Outcome> sink) {
-        this.objects = objects;
-        this.collectionId = collectionId;
+    /** {@code write} stores one batch atomically and returns one outcome per version, in order. */
+    WriteBatches(Function<List<NewVersion>, List<WriteOutcome>> write, int batchSize, Consumer<Outcome> sink) {
+        this.write = write;
         this.batchSize = batchSize;
         this.sink = sink;
         this.batch = new ArrayList<>(batchSize);
@@ -40,7 +40,7 @@ final class WriteBatches {
     /** Stores what is left; call once at the end of the input. */
     void flush() {
         if (batch.isEmpty()) return;
-        List<WriteOutcome> written = objects.write(collectionId, batch.stream().map(Pending::version).toList());
+        List<WriteOutcome> written = write.apply(batch.stream().map(Pending::version).toList());
         for (int i = 0; i < batch.size(); i++) {
             Pending pending = batch.get(i);
             Outcome.Kind kind = written.get(i) == WriteOutcome.ADDED ? Outcome.Kind.ADDED : Outcome.Kind.UNCHANGED;

@@ -18,10 +18,10 @@ import org.entente.federation.envelope.EnvelopeMarkings;
 import org.entente.federation.envelope.EnvelopeSigner;
 import org.entente.federation.envelope.SignedEnvelope;
 import org.entente.server.ingest.Ingest;
-import org.entente.server.ingest.Outcome;
 import org.entente.store.Peer;
 import org.entente.store.Share;
 import org.entente.store.Store;
+import org.entente.store.WriteOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,30 +87,32 @@ public final class Sharing {
         }
         if (accepted.isEmpty()) return new ShareReport(List.of(), 0, List.of(), rejected);
 
-        List<Element> elements = new ArrayList<>(accepted.size());
-        for (int i = 0; i < accepted.size(); i++) elements.add(new Element(i, accepted.get(i), null));
         Set<String> collections = new LinkedHashSet<>(channels.collectionsFor(labels, local, policy));
         store.collections().find(org.entente.server.NodeSetup.DEFAULT_COLLECTION).ifPresent(c -> collections.add(c.id()));
-        for (String collection : collections) {
-            for (Outcome o : ingest.submit(collection, elements)) {
-                if (!o.accepted()) throw new IllegalStateException("validated object refused by ingest: " + o.reason());
-            }
-        }
 
         List<String> envelopes = new ArrayList<>();
         Set<String> peers = new LinkedHashSet<>();
-        List<Peer> recipients = store.peers().list().stream()
-                .filter(p -> policy.mayReceive(labels, p.member()).allowed())
+        List<MemberId> to = store.peers().list().stream()
+                .map(Peer::member)
+                .filter(member -> policy.mayReceive(labels, member).allowed())
                 .toList();
         for (int from = 0; from < accepted.size(); from += ENVELOPE_SIZE) {
             List<StixObject> chunk = accepted.subList(from, Math.min(accepted.size(), from + ENVELOPE_SIZE));
             SignedEnvelope signed = signer.sign(audience, markings, chunk);
             String envelopeId = signed.envelope().id().value();
-            store.shares().record(chunk.stream()
-                    .map(o -> Share.of(o, envelopeId, labels))
-                    .toList());
-            List<MemberId> to = recipients.stream().map(Peer::member).toList();
-            store.outbox().enqueue(to, envelopeId, signed.raw().bytes());
+            List<Share> shares = chunk.stream().map(o -> Share.of(o, envelopeId, labels)).toList();
+            List<Element> elements = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) elements.add(new Element(i, chunk.get(i), null));
+            // The objects, their labels and the envelope for each peer in one transaction: no reader sees an
+            // object before its labels narrow who may see it, and a crash cannot leave it stored but unsent.
+            ingest.checkThenWrite(elements, versions -> store.atomically(work -> {
+                if (versions.size() != elements.size()) throw new IllegalStateException("a validated object was refused by ingest");
+                List<WriteOutcome> written = List.of();
+                for (String collection : collections) written = work.objects(collection, versions);
+                work.shares(shares);
+                work.outbox(to, envelopeId, signed.raw().bytes());
+                return written;
+            }));
             to.forEach(m -> peers.add(m.value()));
             envelopes.add(envelopeId);
         }

@@ -37,7 +37,7 @@ class DetectorTest {
     static final MemberId FR = member("fr");
     static final MemberId NL = member("nl");
     static final String COLLECTION = "default";
-    /** Late enough that every stored version has had time to get its sharing labels. */
+    /** An hour after the test objects were stored, so every validity window and cluster window is read from then. */
     static final Clock LATER = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
 
     @TempDir
@@ -160,7 +160,7 @@ class DetectorTest {
     void aPhoneNumberReachingThreeCountriesInTheIndexBecomesACrossBorderClusterDetection() {
         Correlation correlation = new Correlation(store, LATER);
         ClusterDetections clusters = new ClusterDetections(store, DE, detections::add, LATER);
-        CorrelationIndexer indexer = new CorrelationIndexer(store, DE, 100, LATER, Duration.ofSeconds(5));
+        CorrelationIndexer indexer = new CorrelationIndexer(store, DE, 100);
         indexer.onIndexed(added -> clusters.accept(correlation.reached(added, 3, Duration.ofDays(3650))));
         sharedBy(DE, indicator("[x-entente-phone-number:value = '+49 151 1234 5678']", "2026-01-01T00:00:00.000Z"));
         sharedBy(FR, indicator("[x-entente-phone-number:value = '+4915112345678']", "2026-01-01T00:00:00.000Z"));
@@ -179,7 +179,7 @@ class DetectorTest {
     // --- helpers
 
     Detector detector() {
-        return new Detector(store, DE, new HeldIndicators(), detections::add, 2, LATER, Duration.ofSeconds(5));
+        return new Detector(store, DE, new HeldIndicators(), detections::add, 2, LATER);
     }
 
     static MemberId member(String name) {

@@ -135,6 +135,7 @@ class FederationEndToEndTest {
     void aNoteOnAnotherMembersObjectFlowsBackToItsOriginAndItsCopyCannotBeChanged() {
         Map<String, Object> indicator = SampleObjects.indicator(SampleObjects.id("indicator"), "2026-01-01T00:00:00.000Z");
         share(de, indicator, "{\"communities\":[\"eu-certs\"]}", "green", "cyber");
+        // Its sharing labels, which name DE as its origin, committed with it: once it is seen, so are they.
         await().atMost(Duration.ofSeconds(20)).until(() -> communityObjects(fr, "eu-certs").contains(indicator));
 
         Map<String, Object> changed = new java.util.LinkedHashMap<>(SampleObjects.indicator((String) indicator.get("id"), "2026-02-01T00:00:00.000Z"));

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.entente.core.policy.MemberId;
 import org.entente.store.InboxStore;
 import org.entente.store.ReceivedEnvelope;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 final class JdbcInboxStore implements InboxStore {
@@ -17,8 +18,13 @@ final class JdbcInboxStore implements InboxStore {
 
     @Override
     public boolean record(ReceivedEnvelope envelope) {
+        return writer.inTransaction(handle -> insert(handle, envelope));
+    }
+
+    /** {@link #record} inside the caller's transaction. */
+    static boolean insert(Handle handle, ReceivedEnvelope envelope) {
         // DO NOTHING on a known id: a replay neither fails nor overwrites what was first received.
-        return writer.inTransaction(handle -> handle.createUpdate("""
+        return handle.createUpdate("""
                         INSERT INTO inbox (envelope_id, origin, sender, received, raw)
                         VALUES (:envelopeId, :origin, :sender, :received, :raw)
                         ON CONFLICT (envelope_id) DO NOTHING""")
@@ -27,7 +33,7 @@ final class JdbcInboxStore implements InboxStore {
                 .bind("sender", envelope.sender().value())
                 .bind("received", EpochMicros.of(envelope.received()))
                 .bind("raw", envelope.raw())
-                .execute() == 1);
+                .execute() == 1;
     }
 
     @Override

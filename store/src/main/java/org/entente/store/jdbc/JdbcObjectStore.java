@@ -28,10 +28,13 @@ final class JdbcObjectStore implements ObjectStore {
     @Override
     public List<WriteOutcome> write(String collectionId, List<NewVersion> batch) {
         List<NewVersion> versions = List.copyOf(batch);
-        return writer.inTransaction(handle -> {
-            long collection = collections.require(handle, collectionId);
-            return versions.isEmpty() ? List.of() : batchWrite.run(handle, collection, versions);
-        });
+        return writer.inTransaction(handle -> writeIn(handle, collectionId, versions));
+    }
+
+    /** {@link #write} inside the caller's transaction. */
+    List<WriteOutcome> writeIn(Handle handle, String collectionId, List<NewVersion> versions) {
+        long collection = collections.require(handle, collectionId);
+        return versions.isEmpty() ? List.of() : batchWrite.run(handle, collection, versions);
     }
 
     @Override

@@ -53,9 +53,12 @@ final class JdbcOutboxStore implements OutboxStore {
     @Override
     public void enqueue(java.util.Collection<MemberId> peers, String envelopeId, byte[] envelope) {
         if (peers.isEmpty()) return;
-        writer.useTransaction(handle -> {
-            for (MemberId peer : peers) insert(handle, peer, envelopeId, envelope);
-        });
+        writer.useTransaction(handle -> enqueueIn(handle, peers, envelopeId, envelope));
+    }
+
+    /** {@link #enqueue(java.util.Collection, String, byte[])} inside the caller's transaction. */
+    void enqueueIn(Handle handle, java.util.Collection<MemberId> peers, String envelopeId, byte[] envelope) {
+        for (MemberId peer : peers) insert(handle, peer, envelopeId, envelope);
     }
 
     private void insert(Handle handle, MemberId peer, String envelopeId, byte[] envelope) {

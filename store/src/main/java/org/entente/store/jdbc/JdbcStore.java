@@ -1,6 +1,7 @@
 package org.entente.store.jdbc;
 
 import java.time.Clock;
+import java.util.function.Function;
 import org.entente.store.AccountStore;
 import org.entente.store.CollectionStore;
 import org.entente.store.CommunityStore;
@@ -15,20 +16,21 @@ import org.entente.store.PullCursorStore;
 import org.entente.store.PeerStore;
 import org.entente.store.ShareStore;
 import org.entente.store.StatusStore;
+import org.entente.store.UnitOfWork;
 import org.entente.store.Store;
 import org.entente.store.WarningStore;
 
 /** The store over a migrated SQL database; the same code for both dialects. */
 public final class JdbcStore implements Store {
     private final Database database;
-    private final ObjectStore objects;
+    private final JdbcObjectStore objects;
     private final CollectionStore collections;
     private final StatusStore statuses;
     private final AccountStore accounts;
     private final MemberStore members;
     private final CommunityStore communities;
     private final PeerStore peers;
-    private final OutboxStore outbox;
+    private final JdbcOutboxStore outbox;
     private final PullCursorStore pullCursors;
     private final InboxStore inbox;
     private final ShareStore shares;
@@ -59,6 +61,11 @@ public final class JdbcStore implements Store {
         this.detectCursors = new JdbcDetectCursors(database.reads(), database.writer());
         this.search = new JdbcObjectSearch(database.reads());
         this.warnings = new JdbcWarningStore(database.reads(), database.writer(), clock);
+    }
+
+    @Override
+    public <R> R atomically(Function<UnitOfWork, R> work) {
+        return database.writer().inTransaction(handle -> work.apply(new JdbcUnitOfWork(handle, objects, outbox)));
     }
 
     @Override
