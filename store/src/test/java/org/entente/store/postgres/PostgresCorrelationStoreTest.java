@@ -2,32 +2,19 @@ package org.entente.store.postgres;
 
 import org.entente.store.CorrelationStoreContract;
 import org.entente.store.Store;
-import org.entente.store.StoreFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresCorrelationStoreTest extends CorrelationStoreContract {
-    private static EmbeddedPostgresFixture postgres;
-    private String url;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgresFixture.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresStores postgres = new PostgresStores();
 
     @Override
     protected Store openStore() {
-        url = postgres.newDatabaseUrl();
-        return StoreFactory.open(null, url);
+        return postgres.open();
     }
 
     @Override
     protected Store reopenStore() {
-        return StoreFactory.open(null, url);
+        return postgres.reopen();
     }
 }
