@@ -131,7 +131,7 @@ public final class Detector implements AutoCloseable {
         List<Stored> parsed = new ArrayList<>(versions.size());
         for (StoredVersion v : versions) {
             StixObject object = parse(v).orElse(StixObject.of("type", v.type(), "id", v.id()));
-            parsed.add(new Stored(v.seq(), object, v.dateAdded()));
+            parsed.add(new Stored(v.seq(), object));
         }
         return parsed;
     }
@@ -215,24 +215,12 @@ public final class Detector implements AutoCloseable {
     }
 
     /**
-     * Catches up now and then whenever the object store changes, polling its change mark, until closed; and
-     * again at the next poll while versions wait for their sharing labels (recording them moves no mark).
+     * Catches up now and then whenever the object store changes, polling its change mark, until closed.
      */
     public Detector start(Duration interval) {
         if (loop != null) throw new IllegalStateException("already started");
-        loop = StoreFollower.start("detect", store.objects(), interval, () -> {
-            catchUp();
-            return hasWaiting();
-        });
+        loop = StoreFollower.start("detect", store.objects(), interval, this::catchUp);
         return this;
-    }
-
-    private boolean hasWaiting() {
-        for (CollectionInfo c : store.collections().list()) {
-            long cursor = store.detectCursors().cursor(c.id());
-            if (!store.objects().find(c.id(), ObjectQuery.all().withAfterSeq(cursor).withLimit(1)).items().isEmpty()) return true;
-        }
-        return false;
     }
 
     @Override
@@ -259,12 +247,12 @@ public final class Detector implements AutoCloseable {
         }
     }
 
-    private record Stored(long seq, StixObject object, Instant dateAdded) {
+    private record Stored(long seq, StixObject object) {
         VersionRef ref() {
             return new VersionRef(object.id(), object.version().map(StixTimestamp::instant).orElse(null));
         }
 
-        /** Only sightings and observed-data are matched; other versions never wait for their labels. */
+        /** Only sightings and observed-data are matched. */
         boolean matchable() {
             return object.type().equals("sighting") || object.type().equals("observed-data");
         }

@@ -96,10 +96,7 @@ public final class CorrelationIndexer implements AutoCloseable {
     /** Catches up now and then whenever the object store changes, polling its change mark, until closed. */
     public CorrelationIndexer start(Duration interval) {
         if (loop != null) throw new IllegalStateException("already started");
-        loop = StoreFollower.start("correlation-index", store.objects(), interval, () -> {
-            catchUp();
-            return false;
-        });
+        loop = StoreFollower.start("correlation-index", store.objects(), interval, this::catchUp);
         return this;
     }
 

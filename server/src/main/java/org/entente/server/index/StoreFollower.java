@@ -1,17 +1,15 @@
 package org.entente.server.index;
 
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.entente.store.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs a stage's round of work on a virtual thread whenever the object store's change mark moves, polling it
- * every {@code interval}, until closed: the way the stages after the store follow it. A round that returns
- * true is run again at the next poll even if nothing changed (it stopped before versions that may become
- * ready without a write, such as ones waiting for their sharing labels); a round that fails is logged and run
- * again, its cursor not having moved.
+ * every {@code interval}, until closed: the way the stages after the store follow it. Objects are stored in one
+ * transaction with their sharing labels, so a round that has read up to the end of the store has nothing left
+ * to wait for; a round that fails is logged and run again at the next poll, its cursor not having moved.
  */
 public final class StoreFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreFollower.class);
@@ -22,15 +20,16 @@ public final class StoreFollower implements AutoCloseable {
         this.loop = loop;
     }
 
-    public static StoreFollower start(String name, ObjectStore objects, Duration interval, BooleanSupplier round) {
+    public static StoreFollower start(String name, ObjectStore objects, Duration interval, Runnable round) {
         return new StoreFollower(Thread.ofVirtual().name(name).start(() -> {
             long seenMark = Long.MIN_VALUE;
-            boolean again = false;
+            boolean failed = false;
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     long mark = objects.changeMark();
-                    if (mark != seenMark || again) {
-                        again = round.getAsBoolean();
+                    if (mark != seenMark || failed) {
+                        failed = false;
+                        round.run();
                         seenMark = mark;
                     }
                     Thread.sleep(interval);
@@ -38,7 +37,7 @@ public final class StoreFollower implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException e) {
                     LOG.warn("{} failed; retrying", name, e);
-                    again = true;
+                    failed = true;
                     sleepQuietly(interval);
                 }
             }

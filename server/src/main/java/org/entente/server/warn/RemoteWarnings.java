@@ -53,8 +53,6 @@ final class RemoteWarnings implements AutoCloseable {
     static final String WARNING_REFERENCE = "entente-warning";
     private static final Set<String> TYPES = Set.of("report", "note");
     private static final int BATCH = 500;
-    /** How long a version may wait for its sharing labels, as the detect stage allows. */
-    private static final Duration SETTLE = Duration.ofSeconds(30);
 
     interface Factory {
         RemoteWarnings create(Warnings warnings);
@@ -85,7 +83,7 @@ final class RemoteWarnings implements AutoCloseable {
                 sendAcknowledgementsRecordedElsewhere();
                 first[0] = false;
             }
-            return catchUp();
+            catchUp();
         });
     }
 
@@ -153,14 +151,12 @@ final class RemoteWarnings implements AutoCloseable {
 
     // --- receiving
 
-    /** Reads the reports and notes stored since the last round; true when some wait for their sharing labels. */
-    boolean catchUp() {
-        boolean waiting = false;
-        for (CollectionInfo c : store.collections().list()) waiting |= catchUp(c.id());
-        return waiting;
+    /** Reads the reports and notes stored since the last round (each stored with its sharing labels). */
+    void catchUp() {
+        for (CollectionInfo c : store.collections().list()) catchUp(c.id());
     }
 
-    private boolean catchUp(String collection) {
+    private void catchUp(String collection) {
         Page page;
         do {
             long cursor = cursors.getOrDefault(collection, 0L);
@@ -171,18 +167,10 @@ final class RemoteWarnings implements AutoCloseable {
             for (int i = 0; i < objects.size(); i++) {
                 StixObject o = objects.get(i);
                 MemberId origin = origins.get(o.id());
-                // A peer's envelope records its sharing labels right after its objects: come back for the rest,
-                // unless the version is older than that takes (stored here without labels: not from a peer).
-                if (origin == null && concernsUs(o) && page.items().get(i).dateAdded().isAfter(Instant.now().minus(SETTLE))) return true;
                 if (origin != null && !origin.equals(local.get())) handle(o, origin);
                 cursors.put(collection, page.items().get(i).seq());
             }
         } while (page.more());
-        return false;
-    }
-
-    private static boolean concernsUs(StixObject o) {
-        return WarningExtension.read(o).isPresent() || o.list("labels").contains(ACKNOWLEDGEMENT);
     }
 
     private void handle(StixObject object, MemberId origin) {
