@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * other member may change them. Writes never tell a hosted member of objects it may not see.
  *
  * <p>Members: the node's own, and hosted members A and B, both in community {@code fraud-wave} with the
- * node's member, and C outside it. Every user may read and write the {@code default} collection and the
+ * node's member, and C outside it (C is in community {@code neighbours} with A). Every user may read and write the {@code default} collection and the
  * community's collection.
  */
 class HostedMemberWritesTest {
@@ -66,6 +66,8 @@ class HostedMemberWritesTest {
         store = node.store();
         MemberId local = node.federation().identity().member();
         store.communities().save(new Community("fraud-wave", new Charter(Set.of(local, A, B), Set.of("cyber", "fraud"), Tlp.AMBER, false, false)));
+        // A and C share another community: what A posts into fraud-wave must not reach C through it.
+        store.communities().save(new Community("neighbours", new Charter(Set.of(local, A, C), Set.of(), Tlp.RED, false, false)));
         String defaultId = store.collections().find("default").map(CollectionInfo::id).orElseThrow();
         communityId = UUID.randomUUID().toString();
         store.collections().create(new CollectionInfo(communityId, "Shared through community fraud-wave", null, "c-fraud-wave"));
