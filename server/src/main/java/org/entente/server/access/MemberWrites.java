@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.entente.core.policy.Community;
 import org.entente.core.policy.Distribution;
 import org.entente.core.policy.MemberId;
@@ -56,6 +57,11 @@ import org.entente.store.WriteOutcome;
  *
  * <p>These writes stay on this node: envelopes are signed by the node for its own member, and a hosted
  * member has no signing key its peers know.
+ *
+ * <p>Known limits: origins are looked up before the write's transaction, so two members posting a new id at
+ * the same moment may both be labelled its origin (as for {@code Sharing}); and a cyber-observable (whose
+ * id derives from its value) that another member holds on this node is refused when posted where it is
+ * not stored yet, which tells the writer that some member here holds that value.
  */
 public final class MemberWrites {
     /** The data domain of a write that names none, when the community carries it (or every domain). */
@@ -141,7 +147,7 @@ public final class MemberWrites {
     }
 
     private List<Outcome> write(MemberId writer, List<String> collections, List<Element> elements,
-                                java.util.function.Function<StixObject, Labelled> label) {
+                                Function<StixObject, Labelled> label) {
         List<String> ids = elements.stream().map(Element::object).filter(o -> o != null && o.id() != null).map(StixObject::id).distinct().toList();
         Set<String> foreign = originatedByOthers(writer, ids);
         Set<VersionRef> alreadyThere = storedInEvery(collections, foreign);
@@ -262,11 +268,13 @@ public final class MemberWrites {
         return store.communities().find(alias.substring(2));
     }
 
-    /** The domain a write into a community is labelled with: one it carries. */
+    /**
+     * The domain a write into a community is labelled with: one it carries (TAXII carries no domain, and the
+     * labels only need one the addressed community carries).
+     */
     private static String domainOf(Community community) {
-        Set<String> domains = community.charter().domains();
         if (community.charter().carriesDomain(DEFAULT_DOMAIN)) return DEFAULT_DOMAIN;
-        return domains.stream().sorted().findFirst().orElse(DEFAULT_DOMAIN);
+        return community.charter().domains().stream().sorted().findFirst().orElse(DEFAULT_DOMAIN);
     }
 
     /** The strictest TLP among the object's markings (TLP 2.0 or 1.0 marking definitions), if it has one. */

@@ -87,7 +87,7 @@ class MemberWritesRespectPolicyProperties {
         Arbitrary<Set<Integer>> memberSets = Arbitraries.integers().between(0, MEMBERS - 1).set().ofMinSize(2).ofMaxSize(MEMBERS);
         Arbitrary<Charter> charters = Combinators.combine(memberSets, Arbitraries.of("cyber", "fraud").set().ofMaxSize(2),
                         Arbitraries.of(Tlp.class))
-                .as((m, d, tlp) -> new Charter(placeholders(m), d, tlp, false, false));
+                .as((m, d, tlp) -> new Charter(ReadPathsRespectPolicyProperties.placeholders(m), d, tlp, false, false));
         Arbitrary<Write> writes = Combinators.combine(Arbitraries.integers().between(1, MEMBERS - 1), Arbitraries.of(Kind.class),
                         Arbitraries.integers().between(0, 1), Arbitraries.integers().between(0, MEMBERS - 1).set().ofMaxSize(2),
                         Arbitraries.integers().between(0, 1).set().ofMaxSize(2), Arbitraries.of(Tlp.class).optional(0.3),
@@ -114,7 +114,7 @@ class MemberWritesRespectPolicyProperties {
         List<String> communityCollections = new ArrayList<>();
         for (int i = 0; i < world.charters().size(); i++) {
             Charter ch = world.charters().get(i);
-            Community c = new Community(marker + "-" + i, new Charter(real(ch.members(), members), ch.domains(), ch.highestTlp(), false, false));
+            Community c = new Community(marker + "-" + i, new Charter(ReadPathsRespectPolicyProperties.real(ch.members(), members), ch.domains(), ch.highestTlp(), false, false));
             store.communities().save(c);
             communities.add(c);
             String id = UUID.randomUUID().toString();
@@ -236,19 +236,5 @@ class MemberWritesRespectPolicyProperties {
         store.accounts().addToken(Tokens.digest(token), name, "property test");
         for (String c : collections) store.accounts().grant(name, c, true, true);
         return TaxiiClient.bearer(node.url(), token);
-    }
-
-    static Set<MemberId> placeholders(Set<Integer> indexes) {
-        Set<MemberId> ids = new LinkedHashSet<>();
-        for (int i : indexes) ids.add(MemberId.ofPublicKey(("placeholder-" + i).getBytes(StandardCharsets.UTF_8)));
-        return ids;
-    }
-
-    static Set<MemberId> real(Set<MemberId> placeholders, List<MemberId> members) {
-        Set<MemberId> ids = new LinkedHashSet<>();
-        for (int i = 0; i < MEMBERS; i++) {
-            if (placeholders.contains(MemberId.ofPublicKey(("placeholder-" + i).getBytes(StandardCharsets.UTF_8)))) ids.add(members.get(i));
-        }
-        return ids;
     }
 }
