@@ -79,6 +79,32 @@ class MemberBoundUsersCommandTest {
     }
 
     @Test
+    void theOperatorSharesForAHostedMemberAndOnlyThatMemberAndItsAudienceHoldIt() throws java.io.IOException {
+        String data = dir.resolve("data").toString();
+        String id = SampleObjects.id("indicator");
+        Path bundle = dir.resolve("bundle.json");
+        java.nio.file.Files.write(bundle, org.entente.core.stix.codec.StixJson.write(org.entente.core.stix.codec.StixJson.object(
+                "type", "bundle", "id", "bundle--" + java.util.UUID.randomUUID(),
+                "objects", List.of(SampleObjects.indicator(id, "2026-01-01T00:00:00.000Z")))));
+        MemberId named = MemberId.ofPublicKey("named".getBytes(StandardCharsets.UTF_8));
+
+        CliRun shared = CliRun.of("share", bundle.toString(), "--as-member", HOSTED.value(), "--to", "member:" + named.value(),
+                "--tlp", "amber", "--data", data);
+
+        assertThat(shared.exit()).as(shared.err()).isZero();
+        assertThat(shared.out()).contains("shared 1 objects for member " + HOSTED.value()).contains("kept on this node");
+        assertThat(CliRun.of("export", "--data", data, "--as-member", HOSTED.value()).out()).contains(id);
+        assertThat(CliRun.of("export", "--data", data, "--as-member", named.value()).out()).contains(id);
+        CliRun other = CliRun.of("export", "--data", data, "--as-member", MemberId.ofPublicKey("other".getBytes(StandardCharsets.UTF_8)).value());
+        assertThat(other.exit()).as(other.err()).isZero();
+        assertThat(other.out()).doesNotContain(id);
+
+        CliRun malformed = CliRun.of("share", bundle.toString(), "--as-member", "CERT-EE", "--tlp", "amber", "--data", data);
+        assertThat(malformed.exit()).isEqualTo(2);
+        assertThat(malformed.err()).contains("--as-member").contains("CERT-EE");
+    }
+
+    @Test
     void exportRefusesAMalformedMember() {
         CliRun r = CliRun.of("export", "--data", dir.resolve("data").toString(), "--as-member", "CERT-EE");
         assertThat(r.exit()).isEqualTo(2);
