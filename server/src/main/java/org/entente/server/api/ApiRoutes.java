@@ -2,9 +2,12 @@ package org.entente.server.api;
 
 import io.javalin.config.RoutesConfig;
 import org.entente.server.access.Authenticator;
+import org.entente.server.access.MemberWrites;
+import org.entente.server.access.VisibleObjects;
 import org.entente.server.detect.ObservationIntake;
 import org.entente.server.federation.Federation;
 import org.entente.server.index.Correlation;
+import org.entente.server.ingest.Ingest;
 import org.entente.server.warn.Warnings;
 import org.entente.store.Store;
 
@@ -14,10 +17,10 @@ public final class ApiRoutes {
 
     private ApiRoutes() {}
 
-    public static void register(RoutesConfig routes, Store store, Authenticator authenticator, Federation federation,
+    public static void register(RoutesConfig routes, Store store, Authenticator authenticator, Ingest ingest, Federation federation,
             Correlation correlation, Warnings warnings, ObservationIntake observations) {
         ApiGate gate = new ApiGate(authenticator);
-        ShareEndpoints share = new ShareEndpoints(gate, federation.sharing());
+        ShareEndpoints share = new ShareEndpoints(gate, federation.sharing(), new VisibleObjects(store), new MemberWrites(store, ingest));
         PeerEndpoints peers = new PeerEndpoints(gate, store, federation);
         byte[] openApi = OpenApiDocument.load();
         routes.get(BASE + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));

@@ -9,6 +9,7 @@ import org.entente.core.policy.MemberId;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.federation.identity.Fingerprint;
 import org.entente.server.federation.Federation;
+import org.entente.server.federation.IdentityDocument;
 import org.entente.store.OutboxState;
 import org.entente.store.Peer;
 import org.entente.store.PeerMode;
@@ -17,7 +18,8 @@ import org.entente.store.Store;
 
 /**
  * Peers: {@code GET /api/v1/peers} (with sync state and lag), {@code POST /api/v1/peers}
- * ({@code {"url": "https://…", "fingerprint": "…", "mode": "push|pull|pulled"}}, mode optional), {@code DELETE /api/v1/peers/{member}},
+ * ({@code {"url": "https://…", "fingerprint": "…", "mode": "push|pull|pulled", "identity": {…}}}; mode optional; identity, the peer's
+ * identity document inline, for a peer this node cannot reach), {@code DELETE /api/v1/peers/{member}},
  * {@code POST /api/v1/peers/{member}/pause|resume}, and {@code GET /api/v1/node} for this node's own
  * identity (what a peer needs to connect). Managing peers takes an admin.
  */
@@ -50,7 +52,7 @@ final class PeerEndpoints {
 
     void add(Context ctx) {
         gate.admin(gate.enter(ctx));
-        PolicyJson.Fields body = new PolicyJson.Fields(ApiRequest.jsonBody(ctx), "body", Set.of("url", "fingerprint", "mode"));
+        PolicyJson.Fields body = new PolicyJson.Fields(ApiRequest.jsonBody(ctx), "body", Set.of("url", "fingerprint", "mode", "identity"));
         URI url;
         Fingerprint fingerprint;
         PeerMode mode;
@@ -63,14 +65,39 @@ final class PeerEndpoints {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest(e.getMessage());
         }
+        byte[] identity = identityDocument(body.raw("identity"));
         Peer peer;
         try {
-            peer = federation.enrolment().enrol(url, fingerprint, mode);
+            peer = identity == null ? federation.enrolment().enrol(url, fingerprint, mode)
+                    : federation.enrolment().enrol(url, fingerprint, mode, identity);
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(502, "Peer not enrolled", e.getMessage());
+            // Without a document the peer was asked for it over the network; with one, the document itself was refused.
+            throw identity == null ? new ApiProblem(502, "Peer not enrolled", e.getMessage())
+                    : new ApiProblem(422, "Peer not enrolled", e.getMessage());
         }
         federation.peersChanged();
         ApiResponse.json(ctx, 201, describe(peer));
+    }
+
+    /**
+     * The peer's identity document sent inline (as {@code entente peer add --identity FILE} reads it from a
+     * file), for a peer this node cannot reach; checked here so that a malformed one is a 400 naming what is
+     * wrong before anything is stored. Null when absent.
+     */
+    private static byte[] identityDocument(Object document) {
+        if (document == null) return null;
+        if (!(document instanceof Map<?, ?>)) {
+            throw ApiProblem.badRequest("body.identity must be the peer's identity document (what it serves at"
+                    + " /federation/v1/identity) as a JSON object");
+        }
+        byte[] json = StixJson.write(document);
+        try {
+            IdentityDocument.parse(json);
+        } catch (RuntimeException e) {
+            // IdentityDocument and the key-chain codec name the field in every refusal.
+            throw ApiProblem.badRequest("body.identity: " + e.getMessage());
+        }
+        return json;
     }
 
     void remove(Context ctx) {

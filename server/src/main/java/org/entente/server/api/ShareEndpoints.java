@@ -9,14 +9,20 @@ import java.util.Set;
 import org.entente.core.policy.Distribution;
 import org.entente.core.policy.Grading;
 import org.entente.core.policy.HandlingCode;
+import org.entente.core.policy.MemberId;
 import org.entente.core.stix.StixObject;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.federation.envelope.EnvelopeMarkings;
+import org.entente.server.access.MemberWrites;
+import org.entente.server.access.Principal;
+import org.entente.server.access.VisibleObjects;
 import org.entente.server.share.ShareReport;
 import org.entente.server.share.Sharing;
 
 /**
- * {@code POST /api/v1/share}: shares objects with an audience in one call.
+ * {@code POST /api/v1/share}: shares objects with an audience in one call. An admin shares for this node's
+ * member (signed, sent to the peers the policy lets receive them); a user bound to a member hosted here
+ * shares for that member (labelled and kept on this node, see {@link MemberWrites}).
  * <pre>{"objects": [...], "to": {"communities": ["eu-certs"], "members": [...], "all_communities": false},
  *  "tlp": "amber", "domain": "cyber", "handling_code": "H1", "grading": "B2"}</pre>
  * An absent {@code to} addresses nobody: the objects stay with this member.
@@ -24,14 +30,22 @@ import org.entente.server.share.Sharing;
 final class ShareEndpoints {
     private final ApiGate gate;
     private final Sharing sharing;
+    private final VisibleObjects visible;
+    private final MemberWrites writes;
 
-    ShareEndpoints(ApiGate gate, Sharing sharing) {
+    ShareEndpoints(ApiGate gate, Sharing sharing, VisibleObjects visible, MemberWrites writes) {
         this.gate = gate;
         this.sharing = sharing;
+        this.visible = visible;
+        this.writes = writes;
     }
 
     void share(Context ctx) {
-        gate.admin(gate.enter(ctx));
+        Principal principal = gate.enter(ctx);
+        Optional<MemberId> hosted = visible.viewerOf(principal).member();
+        if (hosted.isEmpty() && !principal.admin()) {
+            throw ApiProblem.forbidden("sharing takes an admin of this node, or a user bound to a member hosted here");
+        }
         PolicyJson.Fields body = new PolicyJson.Fields(ApiRequest.jsonBody(ctx), "body",
                 Set.of("objects", "to", "tlp", "domain", "handling_code", "grading"));
         if (!(body.raw("objects") instanceof List<?> list) || list.isEmpty()) {
@@ -47,7 +61,8 @@ final class ShareEndpoints {
         if (!domain.matches("[a-z][a-z0-9-]{1,63}")) throw ApiProblem.badRequest("body.domain must be a lowercase word such as cyber or health");
         EnvelopeMarkings markings = new EnvelopeMarkings(PolicyJson.tlp(body.string("tlp", true), "body.tlp"), domain,
                 handlingCode(body.string("handling_code", false)), grading(body.string("grading", false)));
-        ShareReport report = sharing.share(objects, to, markings);
+        ShareReport report = hosted.isPresent() ? writes.share(hosted.get(), objects, to, markings)
+                : sharing.share(objects, to, markings);
         ApiResponse.json(ctx, report.objects() > 0 ? 202 : 422, StixJson.object(
                 "shared", report.objects(),
                 "envelopes", report.envelopes(),

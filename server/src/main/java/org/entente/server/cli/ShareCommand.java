@@ -17,10 +17,13 @@ import org.entente.core.policy.HandlingCode;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.Tlp;
 import org.entente.core.stix.StixObject;
+import org.entente.core.stix.StixValidator;
 import org.entente.core.stix.codec.BundleReader;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.core.stix.codec.StixParseException;
 import org.entente.federation.envelope.EnvelopeMarkings;
+import org.entente.server.access.MemberWrites;
+import org.entente.server.ingest.Ingest;
 import org.entente.server.share.ShareReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +62,10 @@ final class ShareCommand implements Callable<Integer> {
     @Option(names = "--grading", description = "Admiralty grading, e.g. B2.")
     String grading;
 
+    @Option(names = "--as-member", paramLabel = "ID", description = "Share for this member hosted on this node instead of the"
+            + " node's own: its objects are labelled with it as origin and kept on this node, not sent to peers.")
+    String asMember;
+
     @Spec
     CommandSpec spec;
 
@@ -69,6 +76,13 @@ final class ShareCommand implements Callable<Integer> {
         Distribution audience;
         EnvelopeMarkings markings;
         List<StixObject> objects = new ArrayList<>();
+        MemberId hosted;
+        try {
+            hosted = asMember == null ? null : new MemberId(asMember);
+        } catch (IllegalArgumentException e) {
+            err.println("entente share: --as-member: " + e.getMessage());
+            return 2;
+        }
         try {
             audience = audience(to);
             markings = new EnvelopeMarkings(Tlp.parse(tlp).orElseThrow(() -> new IllegalArgumentException("unknown TLP '" + tlp + "'")),
@@ -84,8 +98,15 @@ final class ShareCommand implements Callable<Integer> {
             return 2;
         }
         try (LocalNode node = LocalNode.open(store, member)) {
-            ShareReport report = node.sharing().share(objects, audience, markings);
-            out.printf("shared %d objects in %d envelopes with %d peers%n", report.objects(), report.envelopes().size(), report.peers().size());
+            ShareReport report;
+            if (hosted == null || hosted.equals(node.identity().member())) {
+                report = node.sharing().share(objects, audience, markings);
+                out.printf("shared %d objects in %d envelopes with %d peers%n", report.objects(), report.envelopes().size(), report.peers().size());
+            } else {
+                report = new MemberWrites(node.store(), new Ingest(node.store().objects(), StixValidator.stix21()))
+                        .share(hosted, objects, audience, markings);
+                out.printf("shared %d objects for member %s, kept on this node%n", report.objects(), hosted);
+            }
             report.rejected().forEach(r -> out.println("  refused: " + r));
             return report.rejected().isEmpty() ? 0 : 1;
         }

@@ -34,7 +34,8 @@ final class UserCommand extends CommandGroup {
         boolean passwordFromStdin;
 
         @Option(names = "--member", paramLabel = "ID",
-                description = "The member the user acts for, when not this node's own (a member hosted here): it then reads only what the sharing policy lets that member receive.")
+                description = "The member the user acts for, when not this node's own (a member hosted here): it then reads only what the sharing policy lets that member receive,"
+                        + " and what it writes is that member's, labelled with it as origin and the audience of the collection or share call.")
         String member;
 
         @Override

@@ -8,11 +8,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.entente.core.policy.MemberId;
 import org.entente.core.stix.codec.BundleReader.Element;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.core.stix.codec.StixParseException;
+import org.entente.server.access.MemberWrites;
 import org.entente.server.access.Principal;
 import org.entente.server.access.Viewer;
 import org.entente.server.ingest.Ingest;
@@ -38,16 +41,18 @@ final class ObjectEndpoints {
     private final ObjectStore objects;
     private final StatusStore statuses;
     private final Ingest ingest;
+    private final MemberWrites writes;
     private final long maxContentLength;
     private final Clock clock;
     private final EnvelopeCache cache = new EnvelopeCache(64L << 20);
 
-    ObjectEndpoints(TaxiiGate gate, ObjectStore objects, StatusStore statuses, Ingest ingest,
+    ObjectEndpoints(TaxiiGate gate, ObjectStore objects, StatusStore statuses, Ingest ingest, MemberWrites writes,
                     long maxContentLength, Clock clock) {
         this.gate = gate;
         this.objects = objects;
         this.statuses = statuses;
         this.ingest = ingest;
+        this.writes = writes;
         this.maxContentLength = maxContentLength;
         this.clock = clock;
     }
@@ -146,14 +151,21 @@ final class ObjectEndpoints {
                     "send objects as " + TaxiiMediaType.TAXII + ", not " + (ctx.contentType() == null ? "no Content-Type" : ctx.contentType()));
         }
         CollectionInfo collection = gate.writable(ctx, principal);
+        Optional<MemberId> hosted = gate.viewer(principal).member();
+        if (hosted.isPresent()) {
+            Optional<String> refusal = writes.refusal(hosted.get(), collection);
+            if (refusal.isPresent()) throw TaxiiException.forbidden(refusal.get());
+        }
         List<Element> elements = envelopeObjects(readBody(ctx));
         var requested = clock.instant();
-        List<Outcome> outcomes = ingest.submit(collection.id(), elements);
+        // A hosted member's objects are its own: labelled with it as origin and the audience of the collection.
+        List<Outcome> outcomes = hosted.isPresent() ? writes.post(hosted.get(), collection, elements)
+                : ingest.submit(collection.id(), elements);
         List<StatusRecord.Detail> successes = new ArrayList<>();
         List<StatusRecord.Detail> failures = new ArrayList<>();
         // "Already stored" would tell a hosted member that a version it may not see exists: it is told only
         // that its version is stored.
-        boolean mayLearnWhatExists = !gate.viewer(principal).restricted();
+        boolean mayLearnWhatExists = hosted.isEmpty();
         for (Outcome o : outcomes) {
             String id = o.id() != null ? o.id() : "objects[" + o.index() + "]";
             switch (o.kind()) {

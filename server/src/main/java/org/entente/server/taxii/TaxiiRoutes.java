@@ -3,6 +3,7 @@ package org.entente.server.taxii;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.entente.server.access.Authenticator;
+import org.entente.server.access.MemberWrites;
 import org.entente.server.access.VisibleObjects;
 import org.entente.server.ingest.Ingest;
 import org.entente.store.Store;
@@ -19,7 +20,8 @@ public final class TaxiiRoutes {
                 new VisibleObjects(store));
         DiscoveryEndpoints discovery = new DiscoveryEndpoints(gate, store.statuses(), title, maxContentLength);
         CollectionEndpoints collections = new CollectionEndpoints(gate, store.collections());
-        ObjectEndpoints objects = new ObjectEndpoints(gate, store.objects(), store.statuses(), ingest, maxContentLength, clock);
+        ObjectEndpoints objects = new ObjectEndpoints(gate, store.objects(), store.statuses(), ingest,
+                new MemberWrites(store, ingest), maxContentLength, clock);
 
         String rootPath = BASE + "/{root}";
         String collection = rootPath + "/collections/{collection}";

@@ -41,7 +41,6 @@ import org.entente.server.NodeConfig;
 import org.entente.server.testing.SampleObjects;
 import org.entente.server.testing.TaxiiClient;
 import org.entente.store.OutboxEntry;
-import org.entente.store.PeerMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,12 +74,14 @@ class PullFallbackTest {
         frMember = member(fr);
         connect(de, nl, "push");
         connect(nl, de, "push");
-        // The German node cannot reach the French one: it enrols it from the identity document the French
-        // operator sent with the fingerprint, at an address that goes nowhere.
-        byte[] frIdentity = IdentityDocument.of(fr.federation().identity(), fr.store().members().local().orElseThrow()).toJson();
-        de.federation().enrolment().enrol(URI.create("https://127.0.0.1:" + freePort() + "/"), fr.federation().identity().tls().fingerprint(),
-                PeerMode.PULLED, frIdentity);
-        de.federation().peersChanged();
+        // The German node cannot reach the French one: its operator enrols it over REST from the identity
+        // document the French operator sent with the fingerprint, at an address that goes nowhere.
+        String body = StixJson.writeString(StixJson.object("url", "https://127.0.0.1:" + freePort() + "/",
+                "fingerprint", fr.federation().identity().tls().fingerprint().hex(), "mode", "pulled",
+                "identity", StixJson.readTree(IdentityDocument.of(fr.federation().identity(), fr.store().members().local().orElseThrow()).toJson())));
+        TaxiiClient.Response enrolled = api(de).send(api(de).request("/api/v1/peers")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"));
+        assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
         connect(fr, de, "pull");
         putCommunity(List.of(de, fr, nl), "eu-certs", "{\"members\":[\"" + member(de) + "\",\"" + frMember + "\"],"
                 + "\"domains\":[\"cyber\"],\"highest_tlp\":\"amber\",\"relay_allowed\":false}");
