@@ -24,6 +24,7 @@ import org.entente.server.index.CorrelationIndexer;
 import org.entente.server.ingest.FeedFile;
 import org.entente.server.ingest.FeedPull;
 import org.entente.server.ingest.Ingest;
+import org.entente.server.share.CommunityPosts;
 import org.entente.server.share.SightingShares;
 import org.entente.server.share.WarningShares;
 import org.entente.server.taxii.ApiRoot;
@@ -149,7 +150,8 @@ public final class Node implements AutoCloseable {
             });
             cfg.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             cfg.routes.get("/metrics", metrics::scrape);
-            TaxiiRoutes.register(cfg.routes, store, authenticator, ingest, API_ROOT, config.title(),
+            TaxiiRoutes.register(cfg.routes, store, authenticator, ingest,
+                    new CommunityPosts(store, federation.sharing(), StixValidator.stix21(), federation.identity().member()), API_ROOT, config.title(),
                     config.maxContentLength(), clock);
             ApiRoutes.register(cfg.routes, store, authenticator, ingest, federation, correlation, warnings, observations);
             cfg.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiResponse.error(ctx, e.status(), e.title(), e.description()));

@@ -27,6 +27,7 @@ import org.entente.server.NodeSetup;
 import org.entente.server.ingest.Ingest;
 import org.entente.server.ingest.Outcome;
 import org.entente.server.share.Channels;
+import org.entente.server.share.CommunityPostMarkings;
 import org.entente.server.share.ShareReport;
 import org.entente.store.CollectionInfo;
 import org.entente.store.NewVersion;
@@ -64,8 +65,6 @@ import org.entente.store.WriteOutcome;
  * not stored yet, which tells the writer that some member here holds that value.
  */
 public final class MemberWrites {
-    /** The data domain of a write that names none, when the community carries it (or every domain). */
-    static final String DEFAULT_DOMAIN = "cyber";
     /** Ids looked up per store query. */
     private static final int LOOKUP_BATCH = 500;
 
@@ -98,20 +97,14 @@ public final class MemberWrites {
                 .orElseGet(() -> Channels.DIRECT.equals(collection.alias())
                         ? store.members().local().map(m -> Distribution.toMembers(m.id())).orElse(Distribution.ORGANISATION)
                         : Distribution.ORGANISATION);
-        String domain = community.map(MemberWrites::domainOf).orElse(DEFAULT_DOMAIN);
+        String domain = community.map(CommunityPostMarkings::domainOf).orElse(CommunityPostMarkings.DEFAULT_DOMAIN);
         return write(writer, List.of(collection.id()), elements, object -> {
-            Optional<Tlp> marked = tlpOf(object);
-            if (community.isPresent()) {
-                Tlp highest = community.get().charter().highestTlp();
-                if (marked.isPresent() && !marked.get().atMost(highest)) {
-                    return Labelled.refused(object.id() + " is marked " + marked.get() + ", which community " + community.get().name()
-                            + " does not carry (it carries up to " + highest + "): post it into a collection of this node instead");
-                }
-                // Unmarked: the most the community carries, short of RED, which never reaches a community.
-                Tlp tlp = marked.orElse(highest == Tlp.RED ? Tlp.AMBER_STRICT : highest);
-                return Labelled.as(SharingLabels.of(writer, audience, tlp, domain));
+            if (community.isEmpty()) {
+                return Labelled.as(SharingLabels.of(writer, audience, CommunityPostMarkings.tlpOf(object).orElse(Tlp.AMBER), domain));
             }
-            return Labelled.as(SharingLabels.of(writer, audience, marked.orElse(Tlp.AMBER), domain));
+            return CommunityPostMarkings.tlpIn(community.get(), object)
+                    .map(tlp -> Labelled.as(SharingLabels.of(writer, audience, tlp, domain)))
+                    .orElseGet(() -> Labelled.refused(CommunityPostMarkings.tooHigh(community.get(), object)));
         });
     }
 
@@ -263,25 +256,6 @@ public final class MemberWrites {
     }
 
     private Optional<Community> communityOf(CollectionInfo collection) {
-        String alias = collection.alias();
-        if (alias == null || !alias.startsWith("c-")) return Optional.empty();
-        return store.communities().find(alias.substring(2));
-    }
-
-    /**
-     * The domain a write into a community is labelled with: one it carries (TAXII carries no domain, and the
-     * labels only need one the addressed community carries).
-     */
-    private static String domainOf(Community community) {
-        if (community.charter().carriesDomain(DEFAULT_DOMAIN)) return DEFAULT_DOMAIN;
-        return community.charter().domains().stream().sorted().findFirst().orElse(DEFAULT_DOMAIN);
-    }
-
-    /** The strictest TLP among the object's markings (TLP 2.0 or 1.0 marking definitions), if it has one. */
-    private static Optional<Tlp> tlpOf(StixObject object) {
-        return object.list("object_marking_refs").stream()
-                .filter(String.class::isInstance).map(String.class::cast)
-                .map(Tlp::ofMarking).flatMap(Optional::stream)
-                .max(Comparator.naturalOrder());
+        return Channels.communityNameOf(collection).flatMap(store.communities()::find);
     }
 }

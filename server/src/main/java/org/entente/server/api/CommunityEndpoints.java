@@ -9,6 +9,7 @@ import org.entente.core.policy.Member;
 import org.entente.core.policy.MemberId;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.server.access.Principal;
+import org.entente.server.share.Channels;
 import org.entente.store.Store;
 
 /**
@@ -63,6 +64,7 @@ final class CommunityEndpoints {
         }
         boolean existed = store.communities().find(name).isPresent();
         store.communities().save(community);
+        new Channels(store.collections()).collectionOf(community); // its members may post into it from now on
         ApiResponse.json(ctx, existed ? 200 : 201, PolicyJson.community(community, true));
     }
 

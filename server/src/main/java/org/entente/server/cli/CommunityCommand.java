@@ -8,6 +8,7 @@ import org.entente.core.policy.Charter;
 import org.entente.core.policy.Community;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.Tlp;
+import org.entente.server.share.Channels;
 import org.entente.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,6 +55,7 @@ final class CommunityCommand extends CommandGroup {
             }
             try (Store s = store.open()) {
                 s.communities().save(community);
+                new Channels(s.collections()).collectionOf(community); // its members may post into it from now on
             }
             out().println("community " + name + ": " + community.charter().members().size() + " members, up to "
                     + community.charter().highestTlp());

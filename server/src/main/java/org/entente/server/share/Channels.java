@@ -3,6 +3,7 @@ package org.entente.server.share;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.entente.core.policy.Community;
@@ -19,6 +20,7 @@ import org.entente.store.CollectionStore;
  */
 public final class Channels {
     public static final String DIRECT = "direct";
+    private static final String COMMUNITY_PREFIX = "c-";
 
     private final CollectionStore collections;
 
@@ -27,7 +29,22 @@ public final class Channels {
     }
 
     public static String aliasOf(Community community) {
-        return "c-" + community.name();
+        return COMMUNITY_PREFIX + community.name();
+    }
+
+    /** The name of the community whose traffic the collection carries, if it is such a collection. */
+    public static Optional<String> communityNameOf(CollectionInfo collection) {
+        String alias = collection.alias();
+        if (alias == null || !alias.startsWith(COMMUNITY_PREFIX)) return Optional.empty();
+        return Optional.of(alias.substring(COMMUNITY_PREFIX.length()));
+    }
+
+    /**
+     * The id of the collection that carries the community's traffic, created when missing: it exists from the
+     * moment the community is known here, so members may post into it (a TAXII POST there shares to it).
+     */
+    public synchronized String collectionOf(Community community) {
+        return ensure(aliasOf(community));
     }
 
     /** The collections an object with these labels belongs in, for this member; created when missing. */
@@ -43,7 +60,7 @@ public final class Channels {
     private String ensure(String alias) {
         return collections.find(alias).map(CollectionInfo::id).orElseGet(() -> {
             String id = UUID.randomUUID().toString();
-            String title = alias.equals(DIRECT) ? "Shared with this member by name" : "Shared through community " + alias.substring(2);
+            String title = alias.equals(DIRECT) ? "Shared with this member by name" : "Shared through community " + alias.substring(COMMUNITY_PREFIX.length());
             try {
                 collections.create(new CollectionInfo(id, title, null, alias));
                 return id;

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.entente.core.policy.Community;
 import org.entente.core.policy.MemberId;
 import org.entente.core.stix.codec.BundleReader.Element;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.core.stix.codec.StixParseException;
 import org.entente.server.access.MemberWrites;
+import org.entente.server.share.CommunityPosts;
 import org.entente.server.access.Principal;
 import org.entente.server.access.Viewer;
 import org.entente.server.ingest.Ingest;
@@ -42,17 +44,19 @@ final class ObjectEndpoints {
     private final StatusStore statuses;
     private final Ingest ingest;
     private final MemberWrites writes;
+    private final CommunityPosts posts;
     private final long maxContentLength;
     private final Clock clock;
     private final EnvelopeCache cache = new EnvelopeCache(64L << 20);
 
     ObjectEndpoints(TaxiiGate gate, ObjectStore objects, StatusStore statuses, Ingest ingest, MemberWrites writes,
-                    long maxContentLength, Clock clock) {
+                    CommunityPosts posts, long maxContentLength, Clock clock) {
         this.gate = gate;
         this.objects = objects;
         this.statuses = statuses;
         this.ingest = ingest;
         this.writes = writes;
+        this.posts = posts;
         this.maxContentLength = maxContentLength;
         this.clock = clock;
     }
@@ -152,14 +156,16 @@ final class ObjectEndpoints {
         }
         CollectionInfo collection = gate.writable(ctx, principal);
         Optional<MemberId> hosted = gate.viewer(principal).member();
-        if (hosted.isPresent()) {
-            Optional<String> refusal = writes.refusal(hosted.get(), collection);
-            if (refusal.isPresent()) throw TaxiiException.forbidden(refusal.get());
-        }
+        // Into a community's collection, this node's own users share to the community.
+        Optional<Community> community = hosted.isPresent() ? Optional.empty() : posts.communityOf(collection);
+        Optional<String> refusal = hosted.isPresent() ? writes.refusal(hosted.get(), collection)
+                : community.flatMap(posts::refusal);
+        if (refusal.isPresent()) throw TaxiiException.forbidden(refusal.get());
         List<Element> elements = envelopeObjects(readBody(ctx));
         var requested = clock.instant();
         // A hosted member's objects are its own: labelled with it as origin and the audience of the collection.
         List<Outcome> outcomes = hosted.isPresent() ? writes.post(hosted.get(), collection, elements)
+                : community.isPresent() ? posts.post(community.get(), elements)
                 : ingest.submit(collection.id(), elements);
         List<StatusRecord.Detail> successes = new ArrayList<>();
         List<StatusRecord.Detail> failures = new ArrayList<>();

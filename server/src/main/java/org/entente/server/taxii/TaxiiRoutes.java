@@ -6,6 +6,7 @@ import org.entente.server.access.Authenticator;
 import org.entente.server.access.MemberWrites;
 import org.entente.server.access.VisibleObjects;
 import org.entente.server.ingest.Ingest;
+import org.entente.server.share.CommunityPosts;
 import org.entente.store.Store;
 
 /** The TAXII 2.1 server of a node: every endpoint of sections 4 and 5 under {@code /taxii2/}. */
@@ -15,13 +16,13 @@ public final class TaxiiRoutes {
     private TaxiiRoutes() {}
 
     public static void register(RoutesConfig routes, Store store, Authenticator authenticator, Ingest ingest,
-                                ApiRoot root, String title, long maxContentLength, Clock clock) {
+                                CommunityPosts posts, ApiRoot root, String title, long maxContentLength, Clock clock) {
         TaxiiGate gate = new TaxiiGate(authenticator, store.collections(), new ApiRoots(root, store.communities(), store.members()),
                 new VisibleObjects(store));
         DiscoveryEndpoints discovery = new DiscoveryEndpoints(gate, store.statuses(), title, maxContentLength);
         CollectionEndpoints collections = new CollectionEndpoints(gate, store.collections());
         ObjectEndpoints objects = new ObjectEndpoints(gate, store.objects(), store.statuses(), ingest,
-                new MemberWrites(store, ingest), maxContentLength, clock);
+                new MemberWrites(store, ingest), posts, maxContentLength, clock);
 
         String rootPath = BASE + "/{root}";
         String collection = rootPath + "/collections/{collection}";
