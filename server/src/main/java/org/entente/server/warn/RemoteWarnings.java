@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.SharingLabels;
@@ -74,6 +75,8 @@ final class RemoteWarnings implements AutoCloseable {
     private final Map<String, Long> cursors = new HashMap<>();
     private StoreFollower follower;
     private ScheduledExecutorService acknowledgementPoll;
+    /** A lock rather than {@code synchronized}: request threads are virtual. */
+    private final ReentrantLock forwarding = new ReentrantLock();
 
     RemoteWarnings(Store store, Warnings warnings, WarningPeers peers, Supplier<MemberId> local) {
         this.store = store;
@@ -144,18 +147,24 @@ final class RemoteWarnings implements AutoCloseable {
 
     /**
      * Sends back the acknowledgements of this member recorded on the store and not yet sent, by any process,
-     * and marks them sent (one caller at a time, so none is sent twice).
+     * and marks them sent (one caller at a time, so none is sent twice). One that cannot be sent stays
+     * waiting, and the rest wait with it for the next poll.
      */
-    synchronized void forwardAcknowledgements() {
+    void forwardAcknowledgements() {
         MemberId self = local.get();
-        List<AddressedWarning> waiting;
-        do {
-            waiting = warnings.acknowledgementsToForward(self, BATCH);
-            for (AddressedWarning w : waiting) {
-                acknowledged(w);
-                warnings.acknowledgementForwarded(w.warning().id(), self);
-            }
-        } while (waiting.size() == BATCH);
+        forwarding.lock();
+        try {
+            List<AddressedWarning> waiting;
+            do {
+                waiting = warnings.acknowledgementsToForward(self, BATCH);
+                for (AddressedWarning w : waiting) {
+                    acknowledged(w);
+                    warnings.acknowledgementForwarded(w.warning().id(), self);
+                }
+            } while (waiting.size() == BATCH);
+        } finally {
+            forwarding.unlock();
+        }
     }
 
     /** Tells every peer that addressed this member a view of the acknowledged warning's event. */
