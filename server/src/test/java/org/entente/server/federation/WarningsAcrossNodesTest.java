@@ -11,10 +11,9 @@ import static org.entente.server.federation.ObservationsAcrossNodesTest.observe;
 import static org.entente.server.federation.ObservationsAcrossNodesTest.shareWithCommunity;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.StringWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -109,7 +108,7 @@ class WarningsAcrossNodesTest {
             assertThat(second.json()).containsEntry("rule", "escalation").containsEntry("escalates", original)
                     .containsEntry("severity", "Extreme");
             assertThat((String) second.json().get("cap")).contains("<msgType>Update</msgType>");
-            await().atMost(Duration.ofSeconds(30)).until(() -> hooked.stream().anyMatch(h -> escalation.equals(h.get("id"))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> hooked.stream().map(h -> h.get("id")).toList().containsAll(List.of(original, escalation)));
             assertThat(de.warnings().addressed(original, deMember).orElseThrow().warning().escalated())
                     .as("the German node's copy of the original is marked escalated").isNotNull();
 
