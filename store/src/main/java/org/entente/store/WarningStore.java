@@ -42,6 +42,21 @@ public interface WarningStore {
     boolean acknowledge(String warningId, MemberId member, String by, Instant at);
 
     /**
+     * The member's acknowledgements recorded by any process on this store and not yet marked
+     * {@link #acknowledgementForwarded forwarded}, oldest acknowledgement first, at most {@code limit}.
+     */
+    List<AddressedWarning> acknowledgementsToForward(MemberId member, int limit);
+
+    /** Marks a recipient's acknowledgement as handled by the warn stage; it is not listed to forward again. */
+    void acknowledgementForwarded(String warningId, MemberId member, Instant at);
+
+    /** The last object-store seq of a collection whose peers' warning reports and notes were handled; 0 before. */
+    long remoteCursor(String collectionId);
+
+    /** Records that everything up to {@code lastSeq} in the collection was handled; a cursor only moves forward. */
+    void advanceRemoteCursor(String collectionId, long lastSeq);
+
+    /**
      * Warnings past their deadline, not yet escalated, that some recipient has not acknowledged, oldest
      * deadline first.
      */

@@ -186,4 +186,47 @@ public abstract class WarningStoreContract {
         assertThat(store.warnings().subscriptions()).isEmpty();
         assertThat(store.warnings().dueDeliveries(T1, 10)).isEmpty();
     }
+
+    @Test
+    void anAcknowledgementWaitsToBeForwardedUntilMarkedSoAndOnlyTheMembersOwn() {
+        store.warnings().raise(warning("w1", T1, null), List.of(to("w1", ALICE), to("w1", BOB)));
+        store.warnings().raise(warning("w2", T1, null), List.of(to("w2", ALICE)));
+        assertThat(store.warnings().acknowledgementsToForward(ALICE, 10)).as("nothing acknowledged yet").isEmpty();
+
+        store.warnings().acknowledge("w2", ALICE, "cli", T2);
+        store.warnings().acknowledge("w1", ALICE, "cli", T1);
+        store.warnings().acknowledge("w1", BOB, "bob", T1);
+        assertThat(store.warnings().acknowledgementsToForward(ALICE, 10)).as("oldest acknowledgement first")
+                .extracting(a -> a.warning().id()).containsExactly("w1", "w2");
+        assertThat(store.warnings().acknowledgementsToForward(ALICE, 1)).hasSize(1);
+
+        store.warnings().acknowledgementForwarded("w1", ALICE, T3);
+        store.warnings().acknowledgementForwarded("w1", ALICE, T3);
+        store.close();
+        store = reopenStore();
+        assertThat(store.warnings().acknowledgementsToForward(ALICE, 10)).extracting(a -> a.warning().id()).containsExactly("w2");
+        assertThat(store.warnings().acknowledgementsToForward(BOB, 10)).extracting(a -> a.warning().id()).containsExactly("w1");
+        assertThatThrownBy(() -> store.warnings().acknowledgementsToForward(ALICE, 0)).hasMessageContaining("limit must be positive");
+    }
+
+    @Test
+    void anUnacknowledgedWarningCannotBeMarkedForwarded() {
+        store.warnings().raise(warning("w1", T1, null), List.of(to("w1", ALICE)));
+        store.warnings().acknowledgementForwarded("w1", ALICE, T2);
+        store.warnings().acknowledge("w1", ALICE, "cli", T3);
+        assertThat(store.warnings().acknowledgementsToForward(ALICE, 10)).extracting(a -> a.warning().id()).containsExactly("w1");
+    }
+
+    @Test
+    void theRemoteWarningCursorOfEachCollectionOnlyMovesForwardAndSurvivesAReopen() {
+        assertThat(store.warnings().remoteCursor("c1")).isZero();
+        store.warnings().advanceRemoteCursor("c1", 40);
+        store.warnings().advanceRemoteCursor("c1", 12);
+        store.warnings().advanceRemoteCursor("c2", 7);
+        store.close();
+        store = reopenStore();
+        assertThat(store.warnings().remoteCursor("c1")).isEqualTo(40);
+        assertThat(store.warnings().remoteCursor("c2")).isEqualTo(7);
+        assertThat(store.warnings().remoteCursor("c3")).isZero();
+    }
 }

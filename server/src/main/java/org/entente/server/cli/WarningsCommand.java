@@ -55,7 +55,12 @@ final class WarningsCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge a warning for this node's member.")
+    /**
+     * Records the acknowledgement on the store; the node (running now, or at its next start) finds it there and
+     * sends it back to the peers that addressed the member a view of the warning.
+     */
+    @Command(name = "ack", mixinStandardHelpOptions = true, description = {"Acknowledge a warning for this node's member.",
+            "The node sends the acknowledgement back to the warning's origin within a second if it runs, else when it starts."})
     static final class Ack extends ForMember {
         @Parameters(paramLabel = "ID", description = "The warning's id.")
         String id;

@@ -11,6 +11,7 @@ import org.entente.core.pattern.Observation;
 import org.entente.core.pattern.engine.Indicator;
 import org.entente.core.pattern.engine.IndicatorEngine;
 import org.entente.core.pattern.engine.MatchOutcome;
+import org.entente.core.pattern.engine.ValueEvent;
 import org.entente.core.stix.StixObject;
 import org.entente.core.stix.StixTimestamp;
 import org.slf4j.Logger;
@@ -90,6 +91,16 @@ public final class HeldIndicators {
         lock.readLock().lock();
         try {
             return engine.matchValue(type, value, at);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The outcomes of many value events, in their order, each what {@link #matchValue} answers for it. */
+    public List<MatchOutcome> matchValues(List<ValueEvent> events) {
+        lock.readLock().lock();
+        try {
+            return engine.matchValues(events);
         } finally {
             lock.readLock().unlock();
         }

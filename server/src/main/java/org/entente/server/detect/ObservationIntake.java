@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.entente.core.pattern.engine.MatchOutcome;
+import org.entente.core.pattern.engine.ValueEvent;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.SharingLabels;
 import org.entente.core.stix.StixObject;
@@ -36,6 +37,8 @@ public final class ObservationIntake {
     public static final int MAX_ERRORS = 100;
     /** Distinct (indicator, observable) hits held before their sightings are stored. */
     static final int FLUSH_HITS = 10_000;
+    /** Parsed lines matched together (the engine's batched path overlaps the table reads of a group). */
+    static final int MATCH_BATCH = 1024;
     /** STIX 2.1 section 5.7: count is at most 999,999,999. */
     private static final long MAX_COUNT = 999_999_999L;
 
@@ -56,42 +59,63 @@ public final class ObservationIntake {
     /** Reads, matches and stores the sightings of a stream of at most {@code maxBytes} bytes. */
     public ObservationSummary take(InputStream in, long maxBytes) throws IOException {
         BoundedLines lines = new BoundedLines(in, MAX_LINE, maxBytes);
-        Map<String, Hit> hits = new LinkedHashMap<>();
-        List<ObservationSummary.LineError> errors = new ArrayList<>();
-        List<String> sightings = new ArrayList<>();
-        long read = 0;
-        long matched = 0;
-        long rejected = 0;
+        Tally tally = new Tally();
+        List<ObservationLine> batch = new ArrayList<>(MATCH_BATCH);
         for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
-            read = line.number();
-            String problem = null;
+            tally.read = line.number();
             if (line.tooLong()) {
-                problem = "longer than " + MAX_LINE + " bytes";
-            } else if (isBlank(line.bytes())) {
-                continue;
-            } else {
+                tally.reject(line.number(), "longer than " + MAX_LINE + " bytes");
+            } else if (!isBlank(line.bytes())) {
                 try {
-                    ObservationLine observation = ObservationLine.parse(line.bytes(), clock.instant());
-                    MatchOutcome outcome = observation.valueForm().isPresent()
-                            ? indicators.matchValue(observation.type(), observation.valueForm().get(), observation.seen())
-                            : indicators.match(observation.sco(), observation.seen());
-                    if (!outcome.indicatorIds().isEmpty()) matched++;
-                    for (String indicatorId : outcome.indicatorIds()) {
-                        hits.computeIfAbsent(indicatorId + " " + observation.key(), k -> new Hit(indicatorId, observation.sco()))
-                                .seen(observation.seen());
-                    }
-                    if (hits.size() >= FLUSH_HITS) flush(hits, sightings);
+                    batch.add(ObservationLine.parse(line.bytes(), clock.instant()));
                 } catch (IllegalArgumentException e) {
-                    problem = e.getMessage();
+                    tally.reject(line.number(), e.getMessage());
                 }
-            }
-            if (problem != null) {
-                rejected++;
-                if (errors.size() < MAX_ERRORS) errors.add(new ObservationSummary.LineError(line.number(), problem));
+                if (batch.size() == MATCH_BATCH) match(batch, tally);
             }
         }
-        flush(hits, sightings);
-        return new ObservationSummary(read, matched, rejected, errors, sightings, lines.overLimit());
+        match(batch, tally);
+        flush(tally.hits, tally.sightings);
+        return new ObservationSummary(tally.read, tally.matched, tally.rejected, tally.errors, tally.sightings, lines.overLimit());
+    }
+
+    /**
+     * Matches a batch of parsed lines and empties it: the lines in the value form together through the
+     * engine's batched {@link HeldIndicators#matchValues} (the same answers as one {@code matchValue} each,
+     * with the table reads of a group overlapping), the others one by one as SCOs.
+     */
+    private void match(List<ObservationLine> batch, Tally tally) {
+        List<ValueEvent> values = new ArrayList<>(batch.size());
+        for (ObservationLine o : batch) o.valueForm().ifPresent(v -> values.add(new ValueEvent(o.type(), v, o.seen())));
+        List<MatchOutcome> valueOutcomes = values.isEmpty() ? List.of() : indicators.matchValues(values);
+        int next = 0;
+        for (ObservationLine observation : batch) {
+            MatchOutcome outcome = observation.valueForm().isPresent()
+                    ? valueOutcomes.get(next++)
+                    : indicators.match(observation.sco(), observation.seen());
+            if (!outcome.indicatorIds().isEmpty()) tally.matched++;
+            for (String indicatorId : outcome.indicatorIds()) {
+                tally.hits.computeIfAbsent(indicatorId + " " + observation.key(), k -> new Hit(indicatorId, observation.sco()))
+                        .seen(observation.seen());
+            }
+            if (tally.hits.size() >= FLUSH_HITS) flush(tally.hits, tally.sightings);
+        }
+        batch.clear();
+    }
+
+    /** What a stream has given so far. */
+    private static final class Tally {
+        final Map<String, Hit> hits = new LinkedHashMap<>();
+        final List<ObservationSummary.LineError> errors = new ArrayList<>();
+        final List<String> sightings = new ArrayList<>();
+        long read;
+        long matched;
+        long rejected;
+
+        void reject(long line, String problem) {
+            rejected++;
+            if (errors.size() < MAX_ERRORS) errors.add(new ObservationSummary.LineError(line, problem));
+        }
     }
 
     /**

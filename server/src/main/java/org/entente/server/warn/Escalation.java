@@ -26,7 +26,8 @@ import org.entente.store.WarningRecipient;
  * {@code msgType} Update referring to the original, addressed to the recipients that did not acknowledge
  * (each reading its own view of the original again, nothing more), and to the node's own member as the
  * escalation contact, which is told who did not acknowledge: it addressed them itself, so it learns nothing
- * the policy hides.
+ * the policy hides. A recipient's view carries the {@link WarningExtension} naming the original's event and
+ * id, so that a recipient on another node can be sent it and its node can show it once per event.
  */
 final class Escalation {
     static final String RULE = "escalation";
@@ -60,8 +61,11 @@ final class Escalation {
         Wording wording = new Wording("Not acknowledged: " + info.headline(),
                 info.description() + " Not acknowledged by its deadline " + original.deadline() + "; escalated to " + severity + ".");
         String subject = parameter(info, "entente-subject");
+        // The original view's event (every view of a rule's warning carries it); null leaves the view without the extension.
+        EventKey event = WarningExtension.read(StixJson.readObject(r.report().getBytes(StandardCharsets.UTF_8)))
+                .map(WarningExtension.Content::event).orElse(null);
         WarningDocuments.Draft draft = new WarningDocuments.Draft(id, sender, now, original.exercise(), MsgType.Update,
-                alert.reference(), RULE, subject, assessment, null);
+                alert.reference(), RULE, subject, assessment, event, original.id());
         Set<String> countries = new TreeSet<>();
         info.areas().forEach(a -> a.geocodes().forEach(g -> countries.add(g.value())));
         WarningDocuments.View v = WarningDocuments.view(draft, r.member(), wording, objectRefs(r.report()), countries);

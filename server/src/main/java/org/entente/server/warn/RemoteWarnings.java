@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.SharingLabels;
@@ -37,15 +41,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Warnings across nodes. Sending: a recipient on another node is sent its own view of a warning (its STIX
  * report, carrying its CAP alert in the {@link WarningExtension}, with the sender's extension-definition),
- * shared with that member by name under the strictest TLP of the evidence it may see. Receiving: following
- * the object store, a warning report a peer addressed to this node's member is held as a warning here and
- * delivered to its subscribers, unless a warning for the same event is held already ({@link EventKey}).
- * Acknowledging: when this node's member acknowledges a warning, every peer that addressed it a view of the
- * same event is sent a STIX note on that view (which flows back to the view's origin as notes do), and the
- * peer records the acknowledgement of the member the note comes from.
+ * shared with that member by name under the strictest TLP of the evidence it may see; when the warning
+ * escalates unacknowledged, the recipient is sent its view of the escalation under the labels of its view of
+ * the original. Receiving: following the object store, a warning report a peer addressed to this node's member
+ * is held as a warning here and delivered to its subscribers, unless a warning for the same event is held
+ * already ({@link EventKey}); an escalation is held and delivered unless this node raised its own warning of
+ * the event (it escalates that itself), the member acknowledged the event here, or an escalation of the event
+ * is held already (from any peer). Acknowledging: when this node's member acknowledges a warning, every peer
+ * that addressed it a view of the same event (for an escalation: the peer that escalated) is sent a STIX note
+ * on that view (which flows back to the view's origin as notes do), and the peer records the acknowledgement
+ * of the member the note comes from.
  *
- * <p>The follower reads reports and notes from the start of every collection at each start (their handling
- * is idempotent: a warning id is raised once, an acknowledgement counts once), so it keeps no cursor in the store.
+ * <p>Two things survive a restart in the store. The follower's cursor per collection (the last seq whose
+ * reports and notes were handled): a restart resumes after it. Acknowledgements not yet sent back: whichever
+ * process recorded them (the node's REST API, or {@code entente warnings ack} on the same store while the
+ * node runs), the node takes them from the store at each poll and marks them sent.
  */
 final class RemoteWarnings implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteWarnings.class);
@@ -64,6 +74,9 @@ final class RemoteWarnings implements AutoCloseable {
     private final Supplier<MemberId> local;
     private final Map<String, Long> cursors = new HashMap<>();
     private StoreFollower follower;
+    private ScheduledExecutorService acknowledgementPoll;
+    /** A lock rather than {@code synchronized}: request threads are virtual. */
+    private final ReentrantLock forwarding = new ReentrantLock();
 
     RemoteWarnings(Store store, Warnings warnings, WarningPeers peers, Supplier<MemberId> local) {
         this.store = store;
@@ -73,22 +86,24 @@ final class RemoteWarnings implements AutoCloseable {
     }
 
     /**
-     * Follows the object store; its first round also sends the acknowledgements recorded while the node did
-     * not run (by {@code entente warnings ack} on the store) that have not reached their origins.
+     * Follows the object store from the stored cursors, and polls the store every {@code interval} for
+     * acknowledgements of this member not yet sent back (at once too: those recorded while the node did not run).
      */
     void start(Duration interval) {
-        boolean[] first = {true};
-        follower = StoreFollower.start("remote-warnings", store.objects(), interval, () -> {
-            if (first[0]) {
-                sendAcknowledgementsRecordedElsewhere();
-                first[0] = false;
+        follower = StoreFollower.start("remote-warnings", store.objects(), interval, this::catchUp);
+        acknowledgementPoll = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("acknowledgement-poll").daemon().factory());
+        acknowledgementPoll.scheduleWithFixedDelay(() -> {
+            try {
+                forwardAcknowledgements();
+            } catch (RuntimeException e) {
+                LOG.warn("sending acknowledgements back failed; trying again at the next poll", e);
             }
-            catchUp();
-        });
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void close() {
+        if (acknowledgementPoll != null) acknowledgementPoll.shutdownNow();
         if (follower != null) follower.close();
     }
 
@@ -108,18 +123,58 @@ final class RemoteWarnings implements AutoCloseable {
         }
     }
 
-    /** Sends what acknowledgements of this member's warnings have not been sent (sending twice sends nothing). */
-    void sendAcknowledgementsRecordedElsewhere() {
-        for (AddressedWarning w : warnings.addressedTo(local.get(), false)) if (w.recipient().isAcknowledged()) acknowledged(w);
+    /**
+     * Sends the escalation views of the recipients on other nodes ({@code followUps}), each under the labels of
+     * its view of the original ({@code originals}); a view without the {@link WarningExtension} stays here.
+     */
+    void sendEscalation(List<WarningRecipient> originals, List<WarningRecipient> followUps) {
+        MemberId self = local.get();
+        for (WarningRecipient followUp : followUps) {
+            if (followUp.member().equals(self)) continue;
+            Optional<StixObject> report = parse(followUp.report()).filter(r -> WarningExtension.read(r).isPresent());
+            Optional<StixObject> original = originals.stream().filter(o -> o.member().equals(followUp.member())).findFirst()
+                    .flatMap(o -> parse(o.report()));
+            if (report.isEmpty() || original.isEmpty()) continue;
+            Optional<SharingLabels> labels = labelsOf(original.get());
+            try {
+                peers.send(followUp.member(), List.of(WarningExtension.definition(self), report.get()),
+                        labels.map(SharingLabels::tlp).orElse(Tlp.AMBER), labels.map(SharingLabels::domain).orElse("cyber"));
+            } catch (RuntimeException e) {
+                LOG.warn("escalation {} could not be sent to {}", followUp.warningId(), followUp.member(), e);
+            }
+        }
+    }
+
+    /**
+     * Sends back the acknowledgements of this member recorded on the store and not yet sent, by any process,
+     * and marks them sent (one caller at a time, so none is sent twice). One that cannot be sent stays
+     * waiting, and the rest wait with it for the next poll.
+     */
+    void forwardAcknowledgements() {
+        MemberId self = local.get();
+        forwarding.lock();
+        try {
+            List<AddressedWarning> waiting;
+            do {
+                waiting = warnings.acknowledgementsToForward(self, BATCH);
+                for (AddressedWarning w : waiting) {
+                    acknowledged(w);
+                    warnings.acknowledgementForwarded(w.warning().id(), self);
+                }
+            } while (waiting.size() == BATCH);
+        } finally {
+            forwarding.unlock();
+        }
     }
 
     /** Tells every peer that addressed this member a view of the acknowledged warning's event. */
-    void acknowledged(AddressedWarning acknowledged) {
+    private void acknowledged(AddressedWarning acknowledged) {
         Optional<WarningExtension.Content> content = parse(acknowledged.recipient().report()).flatMap(WarningExtension::read);
-        if (content.isEmpty()) return; // an escalation: it follows up a warning raised here
+        if (content.isEmpty()) return; // no view of it came from a peer (the contact's view of an escalation raised here)
         MemberId self = local.get();
         Set<String> viewIds = new HashSet<>();
-        for (String id : content.get().event().sameEventIds()) viewIds.add(WarningDocuments.reportId(id, self));
+        if (content.get().isEscalation()) viewIds.add(WarningDocuments.reportId(content.get().warningId(), self));
+        else for (String id : content.get().event().sameEventIds()) viewIds.add(WarningDocuments.reportId(id, self));
         for (CollectionInfo c : store.collections().list()) {
             for (StoredVersion v : store.objects().find(c.id(), ObjectQuery.latest().withIds(viewIds).withTypes(Set.of("report"))).items()) {
                 parse(v.json()).ifPresent(view -> acknowledge(view, acknowledged.recipient()));
@@ -159,17 +214,20 @@ final class RemoteWarnings implements AutoCloseable {
     private void catchUp(String collection) {
         Page page;
         do {
-            long cursor = cursors.getOrDefault(collection, 0L);
+            long cursor = cursors.computeIfAbsent(collection, store.warnings()::remoteCursor);
             page = store.objects().find(collection, ObjectQuery.all().withTypes(TYPES).withAfterSeq(cursor).withLimit(BATCH));
+            if (page.items().isEmpty()) return;
             List<StixObject> objects = new ArrayList<>();
             for (StoredVersion v : page.items()) objects.add(parse(v.json()).orElse(StixObject.of("type", v.type(), "id", v.id())));
             Map<String, MemberId> origins = store.shares().originsOf(objects.stream().map(StixObject::id).toList());
-            for (int i = 0; i < objects.size(); i++) {
-                StixObject o = objects.get(i);
+            for (StixObject o : objects) {
                 MemberId origin = origins.get(o.id());
                 if (origin != null && !origin.equals(local.get())) handle(o, origin);
-                cursors.put(collection, page.items().get(i).seq());
             }
+            // Handling is idempotent, so a crash before this line handles the page again and no harm is done.
+            long last = page.items().get(page.items().size() - 1).seq();
+            store.warnings().advanceRemoteCursor(collection, last);
+            cursors.put(collection, last);
         } while (page.more());
     }
 
@@ -184,6 +242,10 @@ final class RemoteWarnings implements AutoCloseable {
         if (!report.string("created_by_ref").orElse("").equals(origin.value())
                 || !report.id().equals(WarningDocuments.reportId(c.warningId(), self))) {
             LOG.warn("warning report {} from {} does not match its extension; ignored", report.id(), origin);
+            return;
+        }
+        if (c.isEscalation()) {
+            receiveEscalation(report, c, origin);
             return;
         }
         // Only a warning of the event that this member was shown makes the peer's a duplicate.
@@ -201,6 +263,33 @@ final class RemoteWarnings implements AutoCloseable {
         StoredWarning warning = new StoredWarning(c.warningId(), c.rule(), raised, null, c.severity(), c.event().exercise(), null, null);
         if (!warnings.hold(warning, WarningRecipient.addressed(c.warningId(), self, c.capXml(), StixJson.writeString(report.properties())))) {
             LOG.warn("warning {} from {} not held: this node raised a warning with that id not addressed to its member", c.warningId(), origin);
+        }
+    }
+
+    /**
+     * Holds a peer's escalation of a warning of an event shown here, as a follow-up of the warning held for
+     * that event, unless that one was raised here (this node escalates its own), was acknowledged here, or was
+     * followed up already (by this or another peer's escalation).
+     */
+    private void receiveEscalation(StixObject report, WarningExtension.Content c, MemberId origin) {
+        MemberId self = local.get();
+        Optional<StoredWarning> held = warnings.sameEvent(c.event());
+        if (held.isPresent()) {
+            StoredWarning h = held.get();
+            // Only warnings raised here have a deadline: the origin escalates, never a recipient.
+            boolean raisedHere = h.deadline() != null;
+            boolean acknowledged = warnings.addressed(h.id(), self).map(a -> a.recipient().isAcknowledged()).orElse(false);
+            if (raisedHere || acknowledged || h.escalated() != null) {
+                LOG.info("escalation {} from {} not shown: warning {} of its event was {}", c.warningId(), origin, h.id(),
+                        raisedHere ? "raised here" : acknowledged ? "acknowledged here" : "escalated already");
+                return;
+            }
+        }
+        Instant raised = report.created().map(StixTimestamp::instant).orElseThrow();
+        StoredWarning escalation = new StoredWarning(c.warningId(), Escalation.RULE, raised, null, c.severity(), c.event().exercise(),
+                held.map(StoredWarning::id).orElse(null), null);
+        if (!warnings.hold(escalation, WarningRecipient.addressed(c.warningId(), self, c.capXml(), StixJson.writeString(report.properties())))) {
+            LOG.info("escalation {} from {} held already", c.warningId(), origin);
         }
     }
 

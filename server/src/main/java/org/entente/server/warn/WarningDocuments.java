@@ -46,10 +46,17 @@ final class WarningDocuments {
      * its CAP message type and references (an escalation updates the warning it follows up), the rule,
      * the subject and the rule's assessment, and the event it warns of (null for an escalation, which follows
      * up a warning rather than an event): a view with an event carries its CAP alert and event key in the
-     * {@link WarningExtension}, so that it can be sent as it is to a recipient on another node.
+     * {@link WarningExtension}, so that it can be sent as it is to a recipient on another node. An escalation
+     * of a recipient's view names the event of the warning it follows up, whose id is {@code escalates}.
      */
     record Draft(String warningId, Member sender, Instant raised, boolean exercise, MsgType msgType, String references,
-                 String rule, String subject, Assessment assessment, EventKey event) {}
+                 String rule, String subject, Assessment assessment, EventKey event, String escalates) {
+        /** A first warning's draft (it follows up nothing). */
+        Draft(String warningId, Member sender, Instant raised, boolean exercise, MsgType msgType, String references,
+              String rule, String subject, Assessment assessment, EventKey event) {
+            this(warningId, sender, raised, exercise, msgType, references, rule, subject, assessment, event, null);
+        }
+    }
 
     /** One recipient's view: the wording for it, the objects it may see and the countries they come from. */
     static View view(Draft draft, MemberId recipient, Wording wording, List<String> objectRefs, Set<String> countries) {
@@ -72,7 +79,7 @@ final class WarningDocuments {
         String cap = CAP.writeString(alert);
         if (draft.event() != null) {
             report.put("extensions", WarningExtension.of(draft.sender().id(), new WarningExtension.Content(
-                    draft.warningId(), recipient, draft.rule(), a.severity().name(), draft.event(), cap)));
+                    draft.warningId(), recipient, draft.rule(), a.severity().name(), draft.event(), cap, draft.escalates())));
         }
         return new View(cap, StixJson.writeString(report));
     }

@@ -23,8 +23,17 @@ final class WarningExtension {
 
     private WarningExtension() {}
 
-    /** What a warning report's extension says. */
-    record Content(String warningId, MemberId recipient, String rule, String severity, EventKey event, String capXml) {}
+    /**
+     * What a warning report's extension says. {@code rule} is the warning's rule and {@code event} the event it
+     * warns of; they differ for an escalation (rule {@link Escalation#RULE}), whose event is that of the warning
+     * it follows up, {@code escalates} (null for a first warning).
+     */
+    record Content(String warningId, MemberId recipient, String rule, String severity, EventKey event, String capXml,
+                   String escalates) {
+        boolean isEscalation() {
+            return escalates != null;
+        }
+    }
 
     /** The id of the extension-definition a member's warnings are carried under. */
     static String definitionId(MemberId sender) {
@@ -39,17 +48,23 @@ final class WarningExtension {
                 "name", "Entente warning",
                 "description", "A warning addressed to one member: its CAP 1.2 alert and what makes it one event.",
                 "schema", "Properties: warning_id (the CAP identifier), recipient_ref (identity addressed), rule, severity "
-                        + "(CAP), event_subject, event_hour (RFC 3339, on the hour), exercise (boolean), cap_xml (the CAP 1.2 alert).",
+                        + "(CAP), event_subject, event_hour (RFC 3339, on the hour), exercise (boolean), cap_xml (the CAP 1.2 alert); "
+                        + "for an escalation also escalates (the warning_id it follows up) and event_rule (that warning's rule).",
                 "version", "1.0.0", "extension_types", java.util.List.of("property-extension"));
     }
 
     /** The extension's entry in a report's {@code extensions}, keyed by the sender's definition id. */
     static Map<String, Object> of(MemberId sender, Content c) {
-        return StixJson.object(definitionId(sender), StixJson.object(
+        Map<String, Object> extension = StixJson.object(
                 "extension_type", "property-extension", "warning_id", c.warningId(), "recipient_ref", c.recipient().value(),
                 "rule", c.rule(), "severity", c.severity(), "event_subject", c.event().subject(),
                 "event_hour", StixTimestamp.ofMillis(c.event().hour()).toString(), "exercise", c.event().exercise(),
-                "cap_xml", c.capXml()));
+                "cap_xml", c.capXml());
+        if (c.isEscalation()) {
+            extension.put("escalates", c.escalates());
+            extension.put("event_rule", c.event().rule());
+        }
+        return StixJson.object(definitionId(sender), extension);
     }
 
     /**
@@ -63,9 +78,12 @@ final class WarningExtension {
         if (!(extensions.get(definitionId(new MemberId(sender.get()))) instanceof Map<?, ?> e)) return Optional.empty();
         try {
             Instant hour = StixTimestamp.parse(text(e, "event_hour")).instant();
-            EventKey event = new EventKey(text(e, "rule"), text(e, "event_subject"), Boolean.TRUE.equals(e.get("exercise")), hour);
-            return Optional.of(new Content(text(e, "warning_id"), new MemberId(text(e, "recipient_ref")), event.rule(),
-                    text(e, "severity"), event, text(e, "cap_xml")));
+            String rule = text(e, "rule");
+            String escalates = e.containsKey("escalates") ? text(e, "escalates") : null;
+            String eventRule = escalates != null ? text(e, "event_rule") : rule;
+            EventKey event = new EventKey(eventRule, text(e, "event_subject"), Boolean.TRUE.equals(e.get("exercise")), hour);
+            return Optional.of(new Content(text(e, "warning_id"), new MemberId(text(e, "recipient_ref")), rule,
+                    text(e, "severity"), event, text(e, "cap_xml"), escalates));
         } catch (RuntimeException incomplete) {
             return Optional.empty();
         }

@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * The warn stage of a node: raises warnings from detections under its rules, addresses each to the members
  * concerned with the view the sharing policy allows them, delivers them to Server-Sent Events subscribers
  * and webhooks, records acknowledgements, and escalates what stays unacknowledged past its deadline (a
- * scheduled check on the injected clock; tests call {@link #escalateOverdue()} themselves).
+ * scheduled check on the injected clock; tests call {@link #escalateOverdue()} themselves). With peers
+ * ({@link RemoteWarnings}) it also sends views and escalations to recipients on other nodes, holds and shows
+ * what peers address to its member, and sends that member's acknowledgements back, whichever process on the
+ * store recorded them.
  */
 public final class Warnings implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Warnings.class);
@@ -175,10 +178,12 @@ public final class Warnings implements AutoCloseable {
         Instant now = clock.instant();
         List<StoredWarning> followUps = new ArrayList<>();
         for (StoredWarning overdue : store.overdue(now)) {
-            Escalation.FollowUp followUp = Escalation.of(overdue, store.recipients(overdue.id()), sender.get(), now);
+            List<WarningRecipient> addressed = store.recipients(overdue.id());
+            Escalation.FollowUp followUp = Escalation.of(overdue, addressed, sender.get(), now);
             if (store.raise(followUp.warning(), followUp.recipients())) {
                 LOG.info("warning {} not acknowledged by its deadline: escalated as {}", overdue.id(), followUp.warning().id());
                 announce(followUp.warning().id(), followUp.recipients());
+                if (remote != null) remote.sendEscalation(addressed, followUp.recipients());
                 followUps.add(followUp.warning());
             }
         }
@@ -199,13 +204,22 @@ public final class Warnings implements AutoCloseable {
     /** Records a member's acknowledgement by a user; false when the warning is not addressed to the member. */
     public boolean acknowledge(String warningId, MemberId member, String by) {
         if (!store.acknowledge(warningId, member, by, clock.instant())) return false;
-        if (remote != null && member.equals(sender.get().id())) store.addressed(warningId, member).ifPresent(remote::acknowledged);
+        if (remote != null && member.equals(sender.get().id())) remote.forwardAcknowledgements();
         return true;
     }
 
     /** Records the acknowledgement of a recipient on another node, as its node reported it. */
     boolean acknowledgedRemotely(String warningId, MemberId member, String by, Instant at) {
         return store.acknowledge(warningId, member, by, at);
+    }
+
+    /** This member's acknowledgements not yet sent back to peers, recorded by any process on the store. */
+    List<AddressedWarning> acknowledgementsToForward(MemberId member, int limit) {
+        return store.acknowledgementsToForward(member, limit);
+    }
+
+    void acknowledgementForwarded(String warningId, MemberId member) {
+        store.acknowledgementForwarded(warningId, member, clock.instant());
     }
 
     public List<AddressedWarning> addressedTo(MemberId member, boolean unacknowledgedOnly) {

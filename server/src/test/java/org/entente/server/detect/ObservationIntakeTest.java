@@ -18,6 +18,7 @@ import org.entente.core.policy.Member;
 import org.entente.core.policy.SharingLabels;
 import org.entente.core.stix.StixObject;
 import org.entente.core.stix.codec.StixJson;
+import org.entente.server.ingest.ObservationLine;
 import org.entente.store.Store;
 import org.entente.store.StoreFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -137,6 +138,55 @@ class ObservationIntakeTest {
         ObservationSummary summary = take("{\"type\":\"domain-name\",\"value\":\"evil.example\",\"seen\":\"2025-06-01T00:00:00Z\"}\n");
         assertThat(summary.matched()).isZero();
         assertThat(stored).isEmpty();
+    }
+
+    @Test
+    void aStreamOfSeveralBatchesWithHitsAndMissesGivesTheSightingsThatMatchingEachLineAloneGives() throws IOException {
+        // Hits and misses of both indexed types, an SCO line and bad lines, spread over more than two batches.
+        StringBuilder lines = new StringBuilder();
+        Map<String, long[]> expected = new java.util.TreeMap<>(); // "indicator value" -> count, first, last (epoch seconds)
+        int total = 2 * ObservationIntake.MATCH_BATCH + 300;
+        for (int i = 0; i < total; i++) {
+            String type = i % 2 == 0 ? "domain-name" : "x-entente-phone-number";
+            String value = switch (i % 7) {
+                case 0 -> i % 2 == 0 ? "evil.example" : "+4915112345678";
+                case 3 -> i % 2 == 0 ? "EVIL.example." : "+49 151 1234 5678";
+                default -> i % 2 == 0 ? "miss" + i + ".example" : "+4930" + (1000000 + i);
+            };
+            Instant seen = NOW.minusSeconds(total - i);
+            if (i % 500 == 250) {
+                lines.append("not json\n");
+                continue;
+            }
+            String json = "{\"type\":\"" + type + "\",\"value\":\"" + value + "\",\"seen\":\"" + seen + "\"}";
+            lines.append(json).append('\n');
+            String normalised = ObservationLine.parse(json.getBytes(StandardCharsets.UTF_8), NOW).valueForm().orElseThrow();
+            // What the intake answered before it batched: one matchValue per line.
+            for (String indicatorId : indicators.matchValue(type, normalised, seen).indicatorIds()) {
+                long[] c = expected.computeIfAbsent(indicatorId + " " + normalised, k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
+                c[0]++;
+                c[1] = Math.min(c[1], seen.getEpochSecond());
+                c[2] = Math.max(c[2], seen.getEpochSecond());
+            }
+        }
+        lines.append("{\"type\":\"url\",\"spec_version\":\"2.1\",\"id\":\"url--00000000-0000-5000-8000-000000000001\",")
+                .append("\"value\":\"http://pay-parcel.example/login\"}\n");
+
+        ObservationSummary summary = take(lines.toString());
+
+        assertThat(expected).as("the stream hits both indicators").hasSize(2);
+        assertThat(summary.rejected()).isEqualTo(total / 500 + (total % 500 > 250 ? 1 : 0));
+        Map<String, long[]> got = new java.util.TreeMap<>();
+        for (List<StixObject> hit : stored) {
+            StixObject sighting = hit.getLast();
+            if (hit.getFirst().type().equals("url")) continue;
+            got.put(sighting.get("sighting_of_ref") + " " + hit.getFirst().get("value"), new long[] {(Long) sighting.get("count"),
+                    Instant.parse((String) sighting.get("first_seen")).getEpochSecond(), Instant.parse((String) sighting.get("last_seen")).getEpochSecond()});
+        }
+        assertThat(got.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((key, c) -> assertThat(got.get(key)).as(key).containsExactly(c));
+        assertThat(stored).as("and the SCO line, matched by the full matcher").anySatisfy(hit -> assertThat(hit.getFirst().type()).isEqualTo("url"));
+        assertThat(summary.matched()).isEqualTo(expected.values().stream().mapToLong(c -> c[0]).sum() + 1);
     }
 
     ObservationSummary take(String lines) throws IOException {

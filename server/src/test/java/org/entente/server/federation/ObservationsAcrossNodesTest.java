@@ -21,6 +21,7 @@ import org.entente.core.stix.codec.StixJson;
 import org.entente.server.Node;
 import org.entente.server.NodeConfig;
 import org.entente.server.testing.SampleObjects;
+import org.entente.server.warn.WarningSettings;
 import org.entente.server.testing.SseSubscriber;
 import org.entente.server.testing.TaxiiClient;
 import org.entente.store.AddressedWarning;
@@ -216,8 +217,13 @@ class ObservationsAcrossNodesTest {
     // --- helpers
 
     Node node(String name, MemberProfile profile) {
-        return Node.start(NodeConfig.local(dir.resolve(name), 0).withAdminToken(FederationEndToEndTest.TOKEN)
-                .withFederationPort(0).withProfile(profile));
+        return node(dir.resolve(name), profile, WarningSettings.DEFAULT);
+    }
+
+    /** A node on loopback with real TLS between nodes, its data in {@code data}, its warn stage as given. */
+    static Node node(Path data, MemberProfile profile, WarningSettings warnings) {
+        return Node.start(NodeConfig.local(data, 0).withAdminToken(FederationEndToEndTest.TOKEN)
+                .withFederationPort(0).withProfile(profile), warnings);
     }
 
     static Map<String, Object> indicator(String pattern, boolean revoked, String modified) {

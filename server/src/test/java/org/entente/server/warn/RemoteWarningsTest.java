@@ -36,6 +36,7 @@ import org.entente.store.Share;
 import org.entente.store.Store;
 import org.entente.store.StoreFactory;
 import org.entente.store.StoredWarning;
+import org.entente.store.WarningRecipient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,19 +202,136 @@ class RemoteWarningsTest {
     }
 
     @Test
-    void anAcknowledgementRecordedOnTheStoreWhileTheNodeDidNotRunIsSentAtItsStartOnce() {
+    void anAcknowledgementRecordedOnTheStoreByAnotherProcessIsSentOnce() {
         StixObject view = viewBy(B, A.id(), T0);
         arrives(view, B);
         remote.catchUp();
         String id = warnings.addressedTo(A.id(), false).get(0).warning().id();
-        assertThat(store.warnings().acknowledge(id, A.id(), "cli user", T0.plus(Duration.ofMinutes(3)))).isTrue();
+        try (Store cli = StoreFactory.open(data, null)) { // as `entente warnings ack` does, on the same store
+            assertThat(cli.warnings().acknowledge(id, A.id(), "cli user", T0.plus(Duration.ofMinutes(3)))).isTrue();
+        }
         assertThat(sent).isEmpty();
 
-        remote.sendAcknowledgementsRecordedElsewhere();
-        remote.sendAcknowledgementsRecordedElsewhere();
+        remote.forwardAcknowledgements();
+        remote.forwardAcknowledgements();
         assertThat(sent).singleElement().satisfies(s -> {
             assertThat(s.to()).isEqualTo(B.id());
             assertThat(s.objects().get(0).list("authors")).containsExactly("cli user");
         });
+    }
+
+    // --- escalations across nodes
+
+    /** {@code sender}'s escalation, for {@code recipient}, of its warning of the event of {@link #viewBy}. */
+    private static StixObject escalationBy(Member sender, MemberId recipient, Instant detected, Instant escalated) {
+        StixObject original = viewBy(sender, recipient, detected);
+        WarningExtension.Content c = WarningExtension.read(original).orElseThrow();
+        WarningRecipient view = WarningRecipient.addressed(c.warningId(), recipient, c.capXml(), StixJson.writeString(original.properties()));
+        StoredWarning warning = new StoredWarning(c.warningId(), c.rule(), detected, detected.plus(Duration.ofHours(1)), c.severity(),
+                false, null, null);
+        WarningRecipient followUp = Escalation.of(warning, List.of(view), sender, escalated).recipients().stream()
+                .filter(r -> r.member().equals(recipient)).findFirst().orElseThrow();
+        return StixJson.readObject(followUp.report().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anEscalationIsSentToTheRecipientOnAnotherNodeUnderTheLabelsOfItsViewOfTheOriginal() {
+        StoredWarning own = warnings.raise(matchOnA(T0)).get(0);
+        sent.clear();
+        now.set(T0.plus(Duration.ofMinutes(90)));
+        StoredWarning escalation = warnings.escalateOverdue().get(0);
+
+        assertThat(sent).as("B did not acknowledge; A's own member is told here, not sent anything").singleElement().satisfies(s -> {
+            assertThat(s.to()).isEqualTo(B.id());
+            assertThat(s.tlp()).as("the TLP B's view of the original went under").isEqualTo(Tlp.AMBER);
+            StixObject report = s.objects().get(1);
+            assertThat(report.id()).isEqualTo(WarningDocuments.reportId(escalation.id(), B.id()));
+            WarningExtension.Content c = WarningExtension.read(report).orElseThrow();
+            assertThat(c.rule()).isEqualTo(Escalation.RULE);
+            assertThat(c.escalates()).isEqualTo(own.id());
+            assertThat(c.event().warningId()).as("the original's event").isEqualTo(own.id());
+            assertThat(c.severity()).isEqualTo("Extreme");
+            assertThat(c.capXml()).contains("<msgType>Update</msgType>");
+        });
+    }
+
+    @Test
+    void aPeersEscalationIsShownOnceForItsEventAndItsAcknowledgementGoesBackToThatPeer() {
+        arrives(viewBy(B, A.id(), T0), B);
+        remote.catchUp();
+        String original = warnings.addressedTo(A.id(), false).get(0).warning().id();
+
+        StixObject fromB = escalationBy(B, A.id(), T0, T0.plus(Duration.ofMinutes(90)));
+        arrives(fromB, B);
+        arrives(escalationBy(C, A.id(), T0, T0.plus(Duration.ofMinutes(95))), C);
+        remote.catchUp();
+
+        List<AddressedWarning> held = warnings.addressedTo(A.id(), false);
+        assertThat(held).as("the original and one escalation of its event").hasSize(2);
+        AddressedWarning escalation = held.get(0);
+        assertThat(escalation.warning().rule()).isEqualTo(Escalation.RULE);
+        assertThat(escalation.warning().escalates()).isEqualTo(original);
+        assertThat(escalation.warning().deadline()).as("escalations never escalate").isNull();
+        assertThat(escalation.recipient().report()).contains(fromB.id());
+        assertThat(warnings.addressed(original, A.id()).orElseThrow().warning().escalated()).isNotNull();
+
+        assertThat(warnings.acknowledge(escalation.warning().id(), A.id(), "duty officer")).isTrue();
+        assertThat(sent).singleElement().satisfies(s -> {
+            assertThat(s.to()).isEqualTo(B.id());
+            StixObject note = s.objects().get(0);
+            assertThat(note.list("object_refs")).containsExactly(fromB.id());
+            assertThat(note.list("external_references")).singleElement().asString().contains(escalation.warning().id());
+        });
+    }
+
+    @Test
+    void anEscalationOfAnEventThisNodeWarnedOfItselfOrAcknowledgedIsNotShown() {
+        warnings.raise(matchOnA(T0.plus(Duration.ofMinutes(10))));
+        arrives(escalationBy(B, A.id(), T0, T0.plus(Duration.ofMinutes(90))), B);
+        remote.catchUp();
+        assertThat(warnings.addressedTo(A.id(), false)).as("A escalates its own warning itself").hasSize(1);
+
+        Instant later = T0.plus(Duration.ofHours(5));
+        arrives(viewBy(C, A.id(), later), C);
+        remote.catchUp();
+        String fromC = warnings.addressedTo(A.id(), false).get(0).warning().id();
+        warnings.acknowledge(fromC, A.id(), "duty officer");
+        arrives(escalationBy(C, A.id(), later, later.plus(Duration.ofMinutes(90))), C);
+        remote.catchUp();
+        assertThat(warnings.addressedTo(A.id(), false)).as("acknowledged before the escalation came").hasSize(2)
+                .noneMatch(w -> w.warning().rule().equals(Escalation.RULE));
+    }
+
+    // --- restarts
+
+    @Test
+    void aRestartedFollowerResumesAfterTheStoredCursorAndMissesNothingStoredWhileItWasDown() {
+        arrives(viewBy(B, A.id(), T0), B);
+        remote.catchUp();
+        long handled = store.warnings().remoteCursor("direct");
+        assertThat(handled).as("the cursor is stored").isPositive();
+        remote.close();
+        warnings.close();
+        store.close();
+
+        store = StoreFactory.open(data, null);
+        // Stored while the node was down: a view from B of a later event.
+        arrives(viewBy(B, A.id(), T0.plus(Duration.ofHours(5))), B);
+        WarningSettings settings = new WarningSettings(List.of(new IndicatorMatchRule()), Duration.ofHours(1),
+                Duration.ofHours(1), Duration.ofHours(1), Backoff.DEFAULT);
+        warnings = Warnings.of(store, now::get, settings, (to, objects, tlp, domain) -> sent.add(new Sent(to, objects, tlp)));
+        remote = new RemoteWarnings(store, warnings, (to, objects, tlp, domain) -> sent.add(new Sent(to, objects, tlp)), A::id);
+        remote.catchUp();
+
+        assertThat(warnings.addressedTo(A.id(), false)).as("the one before and the one stored while down").hasSize(2);
+        assertThat(store.warnings().remoteCursor("direct")).isGreaterThan(handled);
+    }
+
+    @Test
+    void aReportAtOrBeforeTheStoredCursorIsNotReadAgain() {
+        arrives(viewBy(B, A.id(), T0), B);
+        store.warnings().advanceRemoteCursor("direct", Long.MAX_VALUE / 2); // as if handled before a restart
+        remote.catchUp();
+        assertThat(warnings.addressedTo(A.id(), false)).isEmpty();
     }
 }

@@ -186,6 +186,46 @@ final class JdbcWarningStore implements WarningStore {
     }
 
     @Override
+    public List<AddressedWarning> acknowledgementsToForward(MemberId member, int limit) {
+        if (limit <= 0) throw new IllegalArgumentException("limit must be positive, not " + limit);
+        return reads.withHandle(handle -> handle.createQuery("SELECT " + WARNING_COLUMNS + ", " + RECIPIENT_COLUMNS + """
+                         FROM warning_recipients r JOIN warnings w ON w.id = r.warning_id
+                        WHERE r.member_id = :member AND r.acknowledged IS NOT NULL AND r.ack_forwarded IS NULL
+                        ORDER BY r.acknowledged, r.warning_id
+                        LIMIT :limit""")
+                .bind("member", member.value())
+                .bind("limit", limit)
+                .map(ADDRESSED)
+                .list());
+    }
+
+    @Override
+    public void acknowledgementForwarded(String warningId, MemberId member, Instant at) {
+        writer.useTransaction(handle -> handle.createUpdate("""
+                        UPDATE warning_recipients SET ack_forwarded = :at
+                        WHERE warning_id = :warning AND member_id = :member AND acknowledged IS NOT NULL AND ack_forwarded IS NULL""")
+                .bind("at", EpochMicros.of(at))
+                .bind("warning", warningId)
+                .bind("member", member.value())
+                .execute());
+    }
+
+    @Override
+    public long remoteCursor(String collectionId) {
+        return reads.withHandle(handle -> handle.createQuery("SELECT last_seq FROM remote_warning_cursors WHERE collection_id = :c")
+                .bind("c", collectionId).mapTo(Long.class).findOne().orElse(0L));
+    }
+
+    @Override
+    public void advanceRemoteCursor(String collectionId, long lastSeq) {
+        writer.useTransaction(handle -> handle.createUpdate("""
+                        INSERT INTO remote_warning_cursors (collection_id, last_seq) VALUES (:c, :seq)
+                        ON CONFLICT (collection_id) DO UPDATE SET last_seq = excluded.last_seq
+                        WHERE excluded.last_seq > remote_warning_cursors.last_seq""")
+                .bind("c", collectionId).bind("seq", lastSeq).execute());
+    }
+
+    @Override
     public List<StoredWarning> overdue(Instant now) {
         return reads.withHandle(handle -> handle.createQuery("SELECT " + WARNING_COLUMNS + """
                          FROM warnings w
