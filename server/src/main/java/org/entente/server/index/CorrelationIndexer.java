@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CorrelationIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CorrelationIndexer.class);
-    public static final int DEFAULT_BATCH = 2_000;
+    public static final int DEFAULT_BATCH = 5_000;
 
     private final Store store;
     private final MemberId local;
