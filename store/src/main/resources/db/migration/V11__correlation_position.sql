@@ -22,3 +22,15 @@ SELECT 1, COALESCE(
     0);
 
 DROP TABLE correlation_cursors;
+
+-- Late references: an object that carries the observables of another (a sighting those of the indicator it
+-- sights) indexed before that other one. When ref_pk is indexed, its observables are added for object_pk,
+-- seen by member_pk at seen, and the row goes. Rows exist only while ref_pk is not indexed.
+CREATE TABLE correlation_pending (
+    ref_pk    BIGINT NOT NULL,
+    object_pk BIGINT NOT NULL,
+    member_pk BIGINT NOT NULL,
+    seen      BIGINT NOT NULL,
+    PRIMARY KEY (ref_pk, object_pk, member_pk)
+);
+CREATE INDEX correlation_pending_object ON correlation_pending (object_pk);

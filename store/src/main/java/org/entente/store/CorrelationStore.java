@@ -24,9 +24,12 @@ public interface CorrelationStore {
      * references add nothing (a version indexed already, read again from another collection or after a
      * restart, costs a lookup). A newer version replaces what the object carried: its occurrences and
      * references that the batch does not repeat are removed. An occurrence already present keeps one row;
-     * its time seen moves forward to the later of both.
+     * its time seen moves forward to the later of both. A pending reference to an object not indexed yet is
+     * kept until that object is indexed, whose occurrences then count for the referring object too (once:
+     * a later version of the target does not change them).
      *
-     * @return the occurrences that were not in the index before, in batch order
+     * @return the occurrences that were not in the index before, in batch order, then those that resolved
+     *     pending references added
      */
     List<Occurrence> index(long lastSeq, CorrelationBatch batch);
 

@@ -206,6 +206,56 @@ public abstract class CorrelationStoreContract {
     }
 
     @Test
+    void aSightingIndexedBeforeWhatItSightsCarriesItsObservablesOnceThatArrives() {
+        String sighting = id("sighting", 11);
+        String indicator = id("indicator", 12);
+        CorrelationStore index = store.correlation();
+        index.index(1, new CorrelationBatch(List.of(object(sighting, DE, T2)), List.of(),
+                List.of(new ObjectLink(sighting, indicator)), List.of(new PendingReference(sighting, indicator, FR, T3))));
+        assertThat(index.occurrenceCount()).isZero();
+
+        List<Occurrence> added = index.index(2, new CorrelationBatch(List.of(object(indicator, NL, T1)),
+                List.of(new Occurrence(PHONE, indicator, NL, T1)), List.of()));
+
+        assertThat(added).containsExactlyInAnyOrder(new Occurrence(PHONE, indicator, NL, T1), new Occurrence(PHONE, sighting, FR, T3));
+        assertThat(index.seenInCountries(2, T1, 10)).containsExactly(PHONE);
+        // Resolved once: a newer version of the indicator with another value does not reach the sighting.
+        index.index(3, new CorrelationBatch(List.of(object(indicator, NL, T2)),
+                List.of(new Occurrence(DOMAIN, indicator, NL, T2)), List.of()));
+        assertThat(index.occurrencesOf(List.of(DOMAIN))).extracting(Occurrence::objectId).containsExactly(indicator);
+    }
+
+    @Test
+    void aPendingReferenceOfAnIndexedObjectOrOfAReplacedVersionIsDropped() {
+        String sighting = id("sighting", 13);
+        String indicator = id("indicator", 14);
+        String other = id("indicator", 15);
+        CorrelationStore index = store.correlation();
+        index.index(1, new CorrelationBatch(List.of(object(indicator, NL, T1)), List.of(new Occurrence(PHONE, indicator, NL, T1)), List.of()));
+        index.index(2, new CorrelationBatch(List.of(object(sighting, DE, T1)), List.of(),
+                List.of(new ObjectLink(sighting, indicator), new ObjectLink(sighting, other)),
+                List.of(new PendingReference(sighting, indicator, FR, T1), new PendingReference(sighting, other, FR, T1))));
+        // The sighting's next version no longer sights the other indicator.
+        index.index(3, new CorrelationBatch(List.of(object(sighting, DE, T2)), List.of(), List.of(new ObjectLink(sighting, indicator)), List.of()));
+
+        index.index(4, new CorrelationBatch(List.of(object(other, NL, T1)), List.of(new Occurrence(HASH, other, NL, T1)), List.of()));
+        assertThat(index.occurrencesOf(List.of(PHONE, HASH))).extracting(Occurrence::objectId).containsExactlyInAnyOrder(indicator, other);
+    }
+
+    @Test
+    void anObjectWithoutAVersionReferencedBeforeItCameIsIndexedWhenItComes() {
+        String observed = id("observed-data", 16);
+        String domain = id("domain-name", 17);
+        store.correlation().index(1, new CorrelationBatch(List.of(object(observed, DE, T1)), List.of(), List.of(new ObjectLink(observed, domain))));
+
+        store.correlation().index(2, new CorrelationBatch(List.of(new IndexedObject(domain, "domain-name", null, DE)),
+                List.of(new Occurrence(DOMAIN, domain, DE, T1)), List.of()));
+
+        assertThat(store.correlation().objects(List.of(domain))).containsKey(domain);
+        assertThat(store.correlation().occurrencesOf(List.of(DOMAIN))).extracting(Occurrence::objectId).containsExactly(domain);
+    }
+
+    @Test
     void observablesSeenInKCountriesWithinTheWindowAreFound() {
         CorrelationStore index = store.correlation();
         index.index(1, carriedBy(PHONE, T3, DE, FR, NL));

@@ -25,6 +25,7 @@ import org.entente.store.IndexedObject;
 import org.entente.store.ObjectLink;
 import org.entente.store.ObjectQuery;
 import org.entente.store.Occurrence;
+import org.entente.store.PendingReference;
 import org.entente.store.Store;
 import org.entente.store.StoredVersion;
 import org.slf4j.Logger;
@@ -46,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * {@code where_sighted_refs} names. A received version commits together with its sharing labels
  * ({@link org.entente.store.Store#atomically}), so a version that has none when it is read is a local one.
  * An object's observables are its own (see {@link CarriedObservables})
- * plus those of the objects it carries by reference, as far as they are indexed or in the same batch: a
- * sighting indexed before the indicator it sights carries none of the indicator's values.
+ * plus those of the objects it carries by reference: from the same batch or the index, or, for a reference
+ * to an object not indexed yet (a sighting indexed before the indicator it sights), once that object is
+ * indexed ({@link PendingReference}). Not followed further: a sighting of an observed-data whose SCO comes
+ * after both does not gain the SCO's values.
  */
 public final class CorrelationIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CorrelationIndexer.class);
@@ -161,33 +164,41 @@ public final class CorrelationIndexer implements AutoCloseable {
                 default -> { }
             }
         }
-        borrow(observedData, carried);
-        borrow(sightings, carried);
+        Map<String, List<String>> unresolved = new HashMap<>();
+        borrow(observedData, carried, unresolved);
+        borrow(sightings, carried, unresolved);
 
         Map<String, MemberId> origins = store.shares().originsOf(objects.stream().map(StixObject::id).toList());
         List<IndexedObject> indexed = new ArrayList<>(objects.size());
         List<Occurrence> occurrences = new ArrayList<>();
         List<ObjectLink> links = new ArrayList<>();
+        List<PendingReference> pending = new ArrayList<>();
         for (Read version : versions) {
             StixObject o = version.object();
             MemberId origin = origins.getOrDefault(o.id(), local);
             indexed.add(new IndexedObject(o.id(), o.type(), o.version().map(StixTimestamp::instant).orElse(null), origin));
-            List<Observable> observables = carried.get(o.id());
-            if (observables != null) {
+            List<Observable> observables = carried.getOrDefault(o.id(), List.of());
+            List<String> late = unresolved.getOrDefault(o.id(), List.of());
+            if (!observables.isEmpty() || !late.isEmpty()) {
                 List<MemberId> members = CarriedObservables.sightedBy(o);
                 if (members.isEmpty()) members = List.of(origin);
                 Instant seen = CarriedObservables.seen(o).orElse(version.dateAdded());
-                for (Observable observable : new LinkedHashSet<>(observables)) {
-                    for (MemberId member : members) occurrences.add(new Occurrence(observable, o.id(), member, seen));
+                for (MemberId member : members) {
+                    for (Observable observable : new LinkedHashSet<>(observables)) occurrences.add(new Occurrence(observable, o.id(), member, seen));
+                    for (String ref : late) pending.add(new PendingReference(o.id(), ref, member, seen));
                 }
             }
             for (String ref : CarriedObservables.references(o)) links.add(new ObjectLink(o.id(), ref));
         }
-        return new CorrelationBatch(indexed, occurrences, links);
+        return new CorrelationBatch(indexed, occurrences, links, pending);
     }
 
-    /** Adds to each borrowing object the observables of the objects it carries, from the batch or the index. */
-    private void borrow(List<StixObject> borrowing, Map<String, List<Observable>> carried) {
+    /**
+     * Adds to each borrowing object the observables of the objects it carries, from the batch or the index;
+     * notes in {@code unresolved} the references found in neither (not indexed yet, or without observables:
+     * the correlation store keeps only the former, and resolves them when their target comes).
+     */
+    private void borrow(List<StixObject> borrowing, Map<String, List<Observable>> carried, Map<String, List<String>> unresolved) {
         if (borrowing.isEmpty()) return;
         Set<String> wanted = new LinkedHashSet<>();
         for (StixObject o : borrowing) {
@@ -196,7 +207,11 @@ public final class CorrelationIndexer implements AutoCloseable {
         Map<String, List<Observable>> indexed = wanted.isEmpty() ? Map.of() : store.correlation().observablesOf(wanted);
         for (StixObject o : borrowing) {
             List<Observable> all = new ArrayList<>(carried.getOrDefault(o.id(), List.of()));
-            for (String ref : CarriedObservables.borrowed(o)) all.addAll(carried.getOrDefault(ref, indexed.getOrDefault(ref, List.of())));
+            for (String ref : CarriedObservables.borrowed(o)) {
+                List<Observable> theirs = carried.getOrDefault(ref, indexed.get(ref));
+                if (theirs != null) all.addAll(theirs);
+                else unresolved.computeIfAbsent(o.id(), id -> new ArrayList<>()).add(ref);
+            }
             if (!all.isEmpty()) carried.put(o.id(), all);
         }
     }

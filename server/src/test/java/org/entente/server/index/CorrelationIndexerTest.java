@@ -185,6 +185,24 @@ class CorrelationIndexerTest {
                 .extracting(Holding::objectId).containsExactly((String) first.get("id"));
     }
 
+    @Test
+    void aSightingIndexedBeforeTheIndicatorItSightsGainsItsValueWhenTheIndicatorArrives() {
+        Map<String, Object> indicator = phoneIndicator("+31 6 12345678");
+        Map<String, Object> sighting = StixJson.object("type", "sighting", "spec_version", "2.1", "id", SampleObjects.id("sighting"),
+                "created", "2026-11-03T00:00:00.000Z", "modified", "2026-11-03T00:00:00.000Z",
+                "last_seen", "2026-11-03T12:00:00Z", "sighting_of_ref", indicator.get("id"), "where_sighted_refs", List.of(FR.value()));
+        write(sighting);
+        assertThat(indexer.catchUp()).isZero();
+
+        sharedBy(NL, indicator);
+        assertThat(indexer.catchUp()).isEqualTo(2);
+
+        assertThat(correlation.holders(DE, Observables.normalise(ObservableKind.PHONE_NUMBER, "+31612345678")).holdings())
+                .extracting(Holding::objectId, Holding::member).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(indicator.get("id"), NL),
+                        org.assertj.core.groups.Tuple.tuple(sighting.get("id"), FR));
+    }
+
     // --- helpers
 
     CorrelationIndexer newIndexer() {

@@ -83,7 +83,8 @@ final class CorrelationKeys {
                         String id = rs.getString(3);
                         if (!byHash.getOrDefault(rs.getLong(2), List.of()).contains(id)) return null;
                         long version = rs.getLong(4);
-                        return Map.entry(id, new ObjectRow(rs.getLong(1), rs.wasNull() ? null : version));
+                        Long versionKey = rs.wasNull() ? null : version; // before the next column is read
+                        return Map.entry(id, new ObjectRow(rs.getLong(1), versionKey));
                     })
                     .forEach(e -> {
                         if (e != null) found.put(e.getKey(), e.getValue());

@@ -14,6 +14,7 @@ import org.entente.store.CorrelationBatch;
 import org.entente.store.IndexedObject;
 import org.entente.store.ObjectLink;
 import org.entente.store.Occurrence;
+import org.entente.store.PendingReference;
 import org.entente.store.jdbc.CorrelationKeys.ObjectRow;
 import org.jdbi.v3.core.Handle;
 
@@ -41,35 +42,49 @@ final class CorrelationWrite {
         }
         Set<String> ids = new HashSet<>(newest.keySet());
         batch.links().forEach(l -> ids.add(l.toId()));
+        batch.pending().forEach(p -> ids.add(p.refId()));
         Map<String, ObjectRow> rows = CorrelationKeys.objectRows(handle, ids);
 
-        // Which of the batch's objects change the index, and which of those had a version indexed before.
+        // Which of the batch's objects change the index, which of those had a version indexed before, and
+        // which were referenced before they came (late: they may have pending references to resolve).
         Map<String, IndexedObject> taken = new LinkedHashMap<>();
         Set<String> replaced = new HashSet<>();
+        Set<String> late = new HashSet<>();
         for (IndexedObject o : newest.values()) {
             ObjectRow row = rows.get(o.id());
             if (row == null || row.versionKey() == null) {
                 taken.put(o.id(), o);
+                if (row != null) late.add(o.id());
             } else if (VersionKey.of(o.version()) > row.versionKey()) {
                 taken.put(o.id(), o);
                 replaced.add(o.id());
             }
         }
         if (taken.isEmpty()) return List.of();
-        List<Occurrence> occurrences = batch.occurrences().stream().filter(o -> taken.containsKey(o.objectId())).toList();
+        List<Occurrence> occurrences = new ArrayList<>(batch.occurrences().stream().filter(o -> taken.containsKey(o.objectId())).toList());
         List<ObjectLink> links = batch.links().stream().filter(l -> taken.containsKey(l.fromId())).toList();
+        // A reference to an object indexed before or in this batch was resolved by the indexer.
+        List<PendingReference> pending = batch.pending().stream().filter(p -> taken.containsKey(p.objectId())
+                && !taken.containsKey(p.refId()) && (rows.get(p.refId()) == null || rows.get(p.refId()).versionKey() == null)).toList();
 
         Set<MemberId> members = new HashSet<>();
         taken.values().forEach(o -> members.add(o.origin()));
         occurrences.forEach(o -> members.add(o.member()));
+        pending.forEach(p -> members.add(p.member()));
         Map<MemberId, Long> memberPks = CorrelationKeys.ensureMembers(handle, members);
-        Map<String, Long> objectPks = objects(handle, taken, links, rows, memberPks);
+        Map<String, Long> objectPks = objects(handle, taken, links, pending, rows, memberPks);
         List<Long> replacedPks = replaced.stream().map(objectPks::get).toList();
+
+        List<Occurrence> resolved = LateReferences.resolve(handle, late, occurrences, objectPks, memberPks);
+        occurrences.addAll(resolved);
+        List<Long> readPks = new ArrayList<>(replacedPks);
+        resolved.forEach(o -> readPks.add(objectPks.get(o.objectId())));
+        LateReferences.record(handle, pending, replacedPks, objectPks, memberPks);
 
         Set<Observable> observables = new HashSet<>();
         occurrences.forEach(o -> observables.add(o.observable()));
         Map<Observable, Long> observablePks = CorrelationKeys.ensureObservables(handle, observables);
-        List<Occurrence> added = occurrences(handle, occurrences, replacedPks, observablePks, objectPks, memberPks);
+        List<Occurrence> added = occurrences(handle, occurrences, readPks, Set.copyOf(replacedPks), observablePks, objectPks, memberPks);
         links(handle, links, replacedPks, objectPks);
         return added;
     }
@@ -79,7 +94,7 @@ final class CorrelationWrite {
      * present; returns the numbers of every object the batch names.
      */
     private static Map<String, Long> objects(Handle handle, Map<String, IndexedObject> taken, List<ObjectLink> links,
-            Map<String, ObjectRow> rows, Map<MemberId, Long> memberPks) {
+            List<PendingReference> pending, Map<String, ObjectRow> rows, Map<MemberId, Long> memberPks) {
         Map<String, Long> pks = new HashMap<>();
         rows.forEach((id, row) -> pks.put(id, row.pk()));
         List<IndexedObject> updates = new ArrayList<>();
@@ -90,6 +105,9 @@ final class CorrelationWrite {
         }
         for (ObjectLink link : links) {
             if (!pks.containsKey(link.toId())) inserts.putIfAbsent(link.toId(), null);
+        }
+        for (PendingReference p : pending) {
+            if (!pks.containsKey(p.refId())) inserts.putIfAbsent(p.refId(), null);
         }
         Jdbc.batch(handle, "UPDATE correlation_objects SET type = ?, version_key = ?, origin_pk = ? WHERE pk = ?", updates, (update, o) -> {
             update.setString(1, o.type());
@@ -127,22 +145,27 @@ final class CorrelationWrite {
         return pks;
     }
 
-    private static List<Occurrence> occurrences(Handle handle, List<Occurrence> occurrences, List<Long> replacedPks,
+    /**
+     * Adds the occurrences not present, moves the time seen of those present forward, and removes the rows of
+     * the {@code replaced} objects that their new version no longer carries. Rows are read only for the
+     * objects of {@code readPks} (the replaced ones and those gaining resolved references): an object new to
+     * the index has none.
+     */
+    private static List<Occurrence> occurrences(Handle handle, List<Occurrence> occurrences, List<Long> readPks, Set<Long> replaced,
             Map<Observable, Long> observablePks, Map<String, Long> objectPks, Map<MemberId, Long> memberPks) {
         Map<OccurrenceKey, Occurrence> latest = new LinkedHashMap<>();
         for (Occurrence o : occurrences) {
             OccurrenceKey key = new OccurrenceKey(observablePks.get(o.observable()), objectPks.get(o.objectId()), memberPks.get(o.member()));
             latest.merge(key, o, (a, b) -> b.seen().isAfter(a.seen()) ? b : a);
         }
-        // Only an object indexed before can have rows: what its previous version carried.
         Map<OccurrenceKey, Long> before = new HashMap<>();
-        for (List<Long> chunk : CorrelationKeys.chunks(replacedPks)) {
+        for (List<Long> chunk : CorrelationKeys.chunks(List.copyOf(new LinkedHashSet<>(readPks)))) {
             handle.createQuery("SELECT observable_pk, object_pk, member_pk, seen FROM correlation_occurrences WHERE object_pk IN (<pks>)")
                     .bindList("pks", chunk)
                     .map((rs, ctx) -> Map.entry(new OccurrenceKey(rs.getLong(1), rs.getLong(2), rs.getLong(3)), rs.getLong(4)))
                     .forEach(e -> before.put(e.getKey(), e.getValue()));
         }
-        List<OccurrenceKey> gone = before.keySet().stream().filter(key -> !latest.containsKey(key)).toList();
+        List<OccurrenceKey> gone = before.keySet().stream().filter(key -> replaced.contains(key.object()) && !latest.containsKey(key)).toList();
         Jdbc.batch(handle, "DELETE FROM correlation_occurrences WHERE observable_pk = ? AND object_pk = ? AND member_pk = ?", gone,
                 (delete, key) -> {
                     delete.setLong(1, key.observable());
