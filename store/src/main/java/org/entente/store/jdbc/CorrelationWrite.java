@@ -26,7 +26,8 @@ import org.jdbi.v3.core.Handle;
  * already (the same version stored in another collection, or read again after a restart) or an older one
  * adds nothing, with its occurrences and references. A newer version replaces what the object carried:
  * its occurrences and references that the new version no longer has are removed, so that an observable an
- * object stopped carrying stops counting for it.
+ * object stopped carrying stops counting for it. An object that was referenced before it came may resolve
+ * pending references to it ({@link LateReferences}).
  */
 final class CorrelationWrite {
     private record OccurrenceKey(long observable, long object, long member) {}
