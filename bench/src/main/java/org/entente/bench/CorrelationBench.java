@@ -101,7 +101,7 @@ public final class CorrelationBench {
                         occurrences.add(new Occurrence(observable, id, member, seen));
                     }
                 }
-                store.correlation().index("bench", ++seq, new CorrelationBatch(objects, occurrences, List.of()));
+                store.correlation().index(++seq, new CorrelationBatch(objects, occurrences, List.of()));
                 done += size;
             }
             double seconds = (System.nanoTime() - started) / 1e9;

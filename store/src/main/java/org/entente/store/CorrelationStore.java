@@ -15,17 +15,23 @@ import org.entente.core.observable.Observable;
  * policy; callers filter what they show.
  */
 public interface CorrelationStore {
-    /** The last object-store seq indexed from a collection; 0 before the first batch. */
-    long cursor(String collectionId);
+    /** The last object-store seq indexed, of all collections (seq is unique across them); 0 before the first batch. */
+    long cursor();
 
     /**
-     * Adds a batch and moves the collection's cursor to {@code lastSeq}, in one transaction. An occurrence
-     * already present keeps one row; its time seen moves forward to the later of both. An object keeps the
-     * newest version given.
+     * Adds a batch and moves the cursor to {@code lastSeq}, in one transaction. An object takes the batch's
+     * version only if it is newer than the version indexed; otherwise the object, its occurrences and its
+     * references add nothing (a version indexed already, read again from another collection or after a
+     * restart, costs a lookup). A newer version replaces what the object carried: its occurrences and
+     * references that the batch does not repeat are removed. An occurrence already present keeps one row;
+     * its time seen moves forward to the later of both. A pending reference to an object not indexed yet is
+     * kept until that object is indexed, whose occurrences then count for the referring object too (once:
+     * a later version of the target does not change them).
      *
-     * @return the occurrences that were not in the index before, in batch order
+     * @return the occurrences that were not in the index before, in batch order, then those that resolved
+     *     pending references added
      */
-    List<Occurrence> index(String collectionId, long lastSeq, CorrelationBatch batch);
+    List<Occurrence> index(long lastSeq, CorrelationBatch batch);
 
     /** Every occurrence of the observables. */
     List<Occurrence> occurrencesOf(Collection<Observable> observables);

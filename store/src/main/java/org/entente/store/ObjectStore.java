@@ -27,6 +27,13 @@ public interface ObjectStore {
      */
     int delete(String collectionId, String objectId, ObjectQuery query);
 
+    /**
+     * Every collection's versions with a seq above {@code afterSeq}, in seq order, at most {@code limit}:
+     * how a stage after the store follows all of it with one cursor. A seq is unique across collections,
+     * so a version stored in two collections appears twice, under two seqs. Deleted versions are gone.
+     */
+    List<StoredVersion> versionsAfterSeq(long afterSeq, int limit);
+
     /** Distinct objects (not versions) in the collection. */
     long countObjects(String collectionId);
 

@@ -57,20 +57,24 @@ public abstract class CorrelationStoreContract {
     }
 
     private static IndexedObject object(String id, MemberId origin) {
-        return new IndexedObject(id, id.substring(0, id.indexOf("--")), T1, origin);
+        return object(id, origin, T1);
+    }
+
+    private static IndexedObject object(String id, MemberId origin, Instant version) {
+        return new IndexedObject(id, id.substring(0, id.indexOf("--")), version, origin);
     }
 
     private static String id(String type, int n) {
         return type + "--00000000-0000-4000-8000-" + String.format("%012d", n);
     }
 
-    /** One object per member, each carrying the observable, seen at the given time. */
+    /** One object per member, each carrying the observable, seen at the given time, at that version. */
     private CorrelationBatch carriedBy(Observable observable, Instant seen, MemberId... members) {
         List<IndexedObject> objects = new java.util.ArrayList<>();
         List<Occurrence> occurrences = new java.util.ArrayList<>();
         for (MemberId m : members) {
             String id = id("indicator", observable.value().hashCode() & 0xffff) .replace("8000-0000", "8000-" + m.value().substring(10, 14));
-            objects.add(object(id, m));
+            objects.add(object(id, m, seen));
             occurrences.add(new Occurrence(observable, id, m, seen));
         }
         return new CorrelationBatch(objects, occurrences, List.of());
@@ -79,7 +83,7 @@ public abstract class CorrelationStoreContract {
     @Test
     void anObservableCarriedByManyObjectsIsStoredOnceWithOneOccurrencePerObject() {
         CorrelationStore index = store.correlation();
-        List<Occurrence> added = index.index("default", 3, carriedBy(PHONE, T1, DE, FR, NL));
+        List<Occurrence> added = index.index(3, carriedBy(PHONE, T1, DE, FR, NL));
 
         assertThat(added).hasSize(3);
         assertThat(index.observableCount()).isEqualTo(1);
@@ -92,9 +96,9 @@ public abstract class CorrelationStoreContract {
     void indexingTheSameBatchAgainAddsNothing() {
         CorrelationStore index = store.correlation();
         CorrelationBatch batch = carriedBy(PHONE, T1, DE, FR);
-        index.index("default", 2, batch);
+        index.index(2, batch);
 
-        assertThat(index.index("default", 2, batch)).isEmpty();
+        assertThat(index.index(2, batch)).isEmpty();
         assertThat(index.observableCount()).isEqualTo(1);
         assertThat(index.occurrenceCount()).isEqualTo(2);
     }
@@ -102,33 +106,75 @@ public abstract class CorrelationStoreContract {
     @Test
     void aLaterOccurrenceMovesTheTimeSeenForwardAndAnEarlierOneDoesNot() {
         CorrelationStore index = store.correlation();
-        index.index("default", 1, carriedBy(PHONE, T2, DE));
-        index.index("default", 2, carriedBy(PHONE, T1, DE));
+        index.index(1, carriedBy(PHONE, T2, DE));
+        index.index(2, carriedBy(PHONE, T1, DE));
         assertThat(index.occurrencesOf(List.of(PHONE))).extracting(Occurrence::seen).containsExactly(T2);
 
-        assertThat(index.index("default", 3, carriedBy(PHONE, T3, DE))).isEmpty();
+        assertThat(index.index(3, carriedBy(PHONE, T3, DE))).isEmpty();
         assertThat(index.occurrencesOf(List.of(PHONE))).extracting(Occurrence::seen).containsExactly(T3);
     }
 
     @Test
     void theCursorMovesWithItsBatchAndSurvivesARestart() {
-        assertThat(store.correlation().cursor("default")).isZero();
-        store.correlation().index("default", 42, carriedBy(PHONE, T1, DE));
-        store.correlation().index("other", 7, CorrelationBatch.empty());
+        assertThat(store.correlation().cursor()).isZero();
+        store.correlation().index(42, carriedBy(PHONE, T1, DE));
+        assertThat(store.correlation().cursor()).isEqualTo(42);
+        store.correlation().index(57, CorrelationBatch.empty());
         store.close();
         store = reopenStore();
 
-        assertThat(store.correlation().cursor("default")).isEqualTo(42);
-        assertThat(store.correlation().cursor("other")).isEqualTo(7);
+        assertThat(store.correlation().cursor()).isEqualTo(57);
         assertThat(store.correlation().occurrenceCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionIndexedAlreadyOrAnOlderOneAddsNeitherOccurrencesNorReferences() {
+        String id = id("sighting", 7);
+        String indicator = id("indicator", 8);
+        String malware = id("malware", 9);
+        CorrelationStore index = store.correlation();
+        index.index(1, new CorrelationBatch(List.of(object(id, FR, T2)), List.of(new Occurrence(PHONE, id, FR, T2)),
+                List.of(new ObjectLink(id, indicator))));
+
+        // The same version again (as read from a second collection), then an older one with other content.
+        assertThat(index.index(2, new CorrelationBatch(List.of(object(id, FR, T2)), List.of(new Occurrence(DOMAIN, id, NL, T3)),
+                List.of(new ObjectLink(id, malware))))).isEmpty();
+        assertThat(index.index(3, new CorrelationBatch(List.of(object(id, FR, T1)), List.of(new Occurrence(HASH, id, FR, T1)),
+                List.of(new ObjectLink(id, malware))))).isEmpty();
+
+        assertThat(index.occurrencesOf(List.of(PHONE, DOMAIN, HASH))).containsExactly(new Occurrence(PHONE, id, FR, T2));
+        assertThat(index.linksOf(List.of(id))).containsExactly(new ObjectLink(id, indicator));
+        assertThat(index.objects(List.of(id))).containsEntry(id, object(id, FR, T2));
+    }
+
+    @Test
+    void aNewerVersionThatNoLongerCarriesAnObservableOrReferenceStopsCountingForIt() {
+        String id = id("indicator", 5);
+        String malware = id("malware", 6);
+        String campaign = id("campaign", 7);
+        CorrelationStore index = store.correlation();
+        index.index(1, new CorrelationBatch(List.of(object(id, DE, T1)),
+                List.of(new Occurrence(PHONE, id, DE, T1), new Occurrence(DOMAIN, id, DE, T1)), List.of(new ObjectLink(id, malware))));
+        index.index(2, carriedBy(PHONE, T3, FR, NL));
+        assertThat(index.seenInCountries(3, T1, 10)).containsExactly(PHONE);
+
+        List<Occurrence> added = index.index(3, new CorrelationBatch(List.of(object(id, DE, T2)),
+                List.of(new Occurrence(DOMAIN, id, DE, T2), new Occurrence(HASH, id, DE, T2)), List.of(new ObjectLink(id, campaign))));
+
+        assertThat(added).containsExactly(new Occurrence(HASH, id, DE, T2));
+        assertThat(index.observablesOf(List.of(id)).get(id)).containsExactlyInAnyOrder(DOMAIN, HASH);
+        assertThat(index.occurrencesOf(List.of(DOMAIN))).extracting(Occurrence::seen).containsExactly(T2);
+        assertThat(index.occurrencesOf(List.of(PHONE))).extracting(Occurrence::member).containsExactlyInAnyOrder(FR, NL);
+        assertThat(index.seenInCountries(3, T1, 10)).isEmpty();
+        assertThat(index.linksOf(List.of(id))).containsExactly(new ObjectLink(id, campaign));
     }
 
     @Test
     void anObjectKeepsItsNewestVersion() {
         String id = id("indicator", 1);
-        store.correlation().index("default", 1, new CorrelationBatch(
+        store.correlation().index(1, new CorrelationBatch(
                 List.of(new IndexedObject(id, "indicator", T2, DE)), List.of(new Occurrence(DOMAIN, id, DE, T2)), List.of()));
-        store.correlation().index("default", 2, new CorrelationBatch(
+        store.correlation().index(2, new CorrelationBatch(
                 List.of(new IndexedObject(id, "indicator", T1, DE)), List.of(new Occurrence(DOMAIN, id, DE, T1)), List.of()));
 
         assertThat(store.correlation().objects(List.of(id))).containsEntry(id, new IndexedObject(id, "indicator", T2, DE));
@@ -137,7 +183,7 @@ public abstract class CorrelationStoreContract {
     @Test
     void theObservablesOfAnObjectAreFoundByItsId() {
         String id = id("observed-data", 1);
-        store.correlation().index("default", 1, new CorrelationBatch(List.of(object(id, FR)),
+        store.correlation().index(1, new CorrelationBatch(List.of(object(id, FR)),
                 List.of(new Occurrence(DOMAIN, id, FR, T1), new Occurrence(HASH, id, FR, T1)), List.of()));
 
         assertThat(store.correlation().observablesOf(List.of(id)).get(id)).containsExactlyInAnyOrder(DOMAIN, HASH);
@@ -148,23 +194,73 @@ public abstract class CorrelationStoreContract {
     void aReferenceIsFoundFromBothEndsAndItsTargetIsIndexedOnlyOnceItArrives() {
         String sighting = id("sighting", 1);
         String indicator = id("indicator", 2);
-        store.correlation().index("default", 1, new CorrelationBatch(List.of(object(sighting, NL)), List.of(),
+        store.correlation().index(1, new CorrelationBatch(List.of(object(sighting, NL)), List.of(),
                 List.of(new ObjectLink(sighting, indicator))));
 
         assertThat(store.correlation().linksOf(List.of(indicator))).containsExactly(new ObjectLink(sighting, indicator));
         assertThat(store.correlation().linksOf(List.of(sighting))).containsExactly(new ObjectLink(sighting, indicator));
         assertThat(store.correlation().objects(List.of(sighting, indicator))).containsOnlyKeys(sighting);
 
-        store.correlation().index("default", 2, new CorrelationBatch(List.of(object(indicator, DE)), List.of(), List.of()));
+        store.correlation().index(2, new CorrelationBatch(List.of(object(indicator, DE)), List.of(), List.of()));
         assertThat(store.correlation().objects(List.of(indicator))).containsKey(indicator);
+    }
+
+    @Test
+    void aSightingIndexedBeforeWhatItSightsCarriesItsObservablesOnceThatArrives() {
+        String sighting = id("sighting", 11);
+        String indicator = id("indicator", 12);
+        CorrelationStore index = store.correlation();
+        index.index(1, new CorrelationBatch(List.of(object(sighting, DE, T2)), List.of(),
+                List.of(new ObjectLink(sighting, indicator)), List.of(new PendingReference(sighting, indicator, FR, T3))));
+        assertThat(index.occurrenceCount()).isZero();
+
+        List<Occurrence> added = index.index(2, new CorrelationBatch(List.of(object(indicator, NL, T1)),
+                List.of(new Occurrence(PHONE, indicator, NL, T1)), List.of()));
+
+        assertThat(added).containsExactlyInAnyOrder(new Occurrence(PHONE, indicator, NL, T1), new Occurrence(PHONE, sighting, FR, T3));
+        assertThat(index.seenInCountries(2, T1, 10)).containsExactly(PHONE);
+        // Resolved once: a newer version of the indicator with another value does not reach the sighting.
+        index.index(3, new CorrelationBatch(List.of(object(indicator, NL, T2)),
+                List.of(new Occurrence(DOMAIN, indicator, NL, T2)), List.of()));
+        assertThat(index.occurrencesOf(List.of(DOMAIN))).extracting(Occurrence::objectId).containsExactly(indicator);
+    }
+
+    @Test
+    void aPendingReferenceOfAnIndexedObjectOrOfAReplacedVersionIsDropped() {
+        String sighting = id("sighting", 13);
+        String indicator = id("indicator", 14);
+        String other = id("indicator", 15);
+        CorrelationStore index = store.correlation();
+        index.index(1, new CorrelationBatch(List.of(object(indicator, NL, T1)), List.of(new Occurrence(PHONE, indicator, NL, T1)), List.of()));
+        index.index(2, new CorrelationBatch(List.of(object(sighting, DE, T1)), List.of(),
+                List.of(new ObjectLink(sighting, indicator), new ObjectLink(sighting, other)),
+                List.of(new PendingReference(sighting, indicator, FR, T1), new PendingReference(sighting, other, FR, T1))));
+        // The sighting's next version no longer sights the other indicator.
+        index.index(3, new CorrelationBatch(List.of(object(sighting, DE, T2)), List.of(), List.of(new ObjectLink(sighting, indicator)), List.of()));
+
+        index.index(4, new CorrelationBatch(List.of(object(other, NL, T1)), List.of(new Occurrence(HASH, other, NL, T1)), List.of()));
+        assertThat(index.occurrencesOf(List.of(PHONE, HASH))).extracting(Occurrence::objectId).containsExactlyInAnyOrder(indicator, other);
+    }
+
+    @Test
+    void anObjectWithoutAVersionReferencedBeforeItCameIsIndexedWhenItComes() {
+        String observed = id("observed-data", 16);
+        String domain = id("domain-name", 17);
+        store.correlation().index(1, new CorrelationBatch(List.of(object(observed, DE, T1)), List.of(), List.of(new ObjectLink(observed, domain))));
+
+        store.correlation().index(2, new CorrelationBatch(List.of(new IndexedObject(domain, "domain-name", null, DE)),
+                List.of(new Occurrence(DOMAIN, domain, DE, T1)), List.of()));
+
+        assertThat(store.correlation().objects(List.of(domain))).containsKey(domain);
+        assertThat(store.correlation().occurrencesOf(List.of(DOMAIN))).extracting(Occurrence::objectId).containsExactly(domain);
     }
 
     @Test
     void observablesSeenInKCountriesWithinTheWindowAreFound() {
         CorrelationStore index = store.correlation();
-        index.index("default", 1, carriedBy(PHONE, T3, DE, FR, NL));
-        index.index("default", 2, carriedBy(DOMAIN, T3, DE, FR));
-        index.index("default", 3, carriedBy(HASH, T1, DE, FR, NL));
+        index.index(1, carriedBy(PHONE, T3, DE, FR, NL));
+        index.index(2, carriedBy(DOMAIN, T3, DE, FR));
+        index.index(3, carriedBy(HASH, T1, DE, FR, NL));
 
         assertThat(index.seenInCountries(3, T2, 100)).containsExactly(PHONE);
         assertThat(index.seenInCountries(2, T2, 100)).containsExactlyInAnyOrder(PHONE, DOMAIN);
@@ -176,7 +272,7 @@ public abstract class CorrelationStoreContract {
     void twoMembersOfOneCountryCountAsOneCountry() {
         MemberId deBank = member("de-bank");
         store.members().save(new Member(deBank, "DE bank", "DE", Level.SECTORAL, "finance"));
-        store.correlation().index("default", 1, carriedBy(PHONE, T3, DE, deBank, FR));
+        store.correlation().index(1, carriedBy(PHONE, T3, DE, deBank, FR));
 
         assertThat(store.correlation().seenInCountries(3, T1, 100)).isEmpty();
         assertThat(store.correlation().seenInCountries(2, T1, 100)).containsExactly(PHONE);

@@ -331,6 +331,27 @@ public abstract class StoreContract {
     }
 
     @Test
+    void versionsAfterASeqComeFromEveryCollectionInSeqOrderAndPageByTheirLastSeq() {
+        store.collections().create(new CollectionInfo("c2", "Collection two", null, null));
+        write(version("indicator--a", T1));
+        store.objects().write("c2", List.of(version("indicator--a", T1), version("malware--b", T2)));
+        write(version("indicator--a", T2));
+
+        List<StoredVersion> all = store.objects().versionsAfterSeq(0, 10);
+        assertThat(idsAndVersions(all)).containsExactly(
+                "indicator--a@" + T1, "indicator--a@" + T1, "malware--b@" + T2, "indicator--a@" + T2);
+        assertThat(all).extracting(StoredVersion::seq).isSorted().doesNotHaveDuplicates();
+        List<StoredVersion> firstTwo = store.objects().versionsAfterSeq(0, 2);
+        assertThat(store.objects().versionsAfterSeq(firstTwo.getLast().seq(), 10)).isEqualTo(all.subList(2, 4));
+        assertThat(store.objects().versionsAfterSeq(all.getLast().seq(), 10)).isEmpty();
+
+        store.objects().delete("c2", "malware--b", ObjectQuery.all());
+        assertThat(idsAndVersions(store.objects().versionsAfterSeq(0, 10))).doesNotContain("malware--b@" + T2);
+        assertThatThrownBy(() -> store.objects().versionsAfterSeq(0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit must be");
+    }
+
+    @Test
     void parallelWritersAndReadersNeitherLoseNorDuplicate() throws Exception {
         int writers = 4;
         int batches = 25;

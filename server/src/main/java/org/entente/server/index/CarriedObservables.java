@@ -20,7 +20,21 @@ final class CarriedObservables {
     /** References that say who made or marked an object, not what it is about: left out of the graph. */
     private static final Set<String> NOT_LINKS = Set.of("created_by_ref", "object_marking_refs", "where_sighted_refs");
 
+    /** The properties read below, but for references, which {@link #reads} accepts by their suffix. */
+    private static final Set<String> READ = Set.of("type", "id", "modified", "pattern", "pattern_type", "objects",
+            "first_seen", "last_seen", "last_observed",
+            // what the SCO normalisers read (core's ScoObservables)
+            "value", "hashes", "iban", "hash", "card_number", "address", "currency");
+
     private CarriedObservables() {}
+
+    /**
+     * Whether the index reads a top-level property: those named above and every reference. The indexer
+     * reads only these of each version, so a property used here must be accepted by this test.
+     */
+    static boolean reads(String property) {
+        return READ.contains(property) || property.endsWith("_ref") || property.endsWith("_refs");
+    }
 
     /**
      * Its own observables: a cyber-observable's values, the SCOs embedded in an observed-data's deprecated

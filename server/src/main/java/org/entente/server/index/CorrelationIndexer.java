@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +19,13 @@ import org.entente.core.stix.StixObject;
 import org.entente.core.stix.StixTimestamp;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.core.stix.codec.StixParseException;
-import org.entente.store.CollectionInfo;
 import org.entente.store.CorrelationBatch;
 import org.entente.store.CorrelationStore;
 import org.entente.store.IndexedObject;
 import org.entente.store.ObjectLink;
 import org.entente.store.ObjectQuery;
 import org.entente.store.Occurrence;
-import org.entente.store.Page;
-import org.entente.store.Share;
-import org.entente.store.ShareStore.VersionRef;
+import org.entente.store.PendingReference;
 import org.entente.store.Store;
 import org.entente.store.StoredVersion;
 import org.slf4j.Logger;
@@ -35,27 +33,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The index stage of correlation: reads what the object store holds, after it was stored, and feeds the
- * {@link CorrelationStore}. It follows each collection by seq from a cursor kept in the correlation store
- * and moved in the same transaction as the rows it covers, so it runs behind ingest without slowing it,
- * resumes after a restart where it stopped, and never indexes a version twice; indexing one again would
- * add nothing anyway.
+ * {@link CorrelationStore}. It follows all collections at once by seq (unique across them) from one cursor
+ * kept in the correlation store and moved in the same transaction as the rows it covers, so it runs behind
+ * ingest without slowing it and resumes after a restart where it stopped.
  *
- * <p>The member of an occurrence is the origin of the object's version (its sharing labels), or this node's
+ * <p>A version is indexed once however many collections hold it (an origin keeps a shared object in
+ * {@code default} and in the community's collection): a copy of a version indexed a moment ago is skipped
+ * before it is read, and the correlation store ignores any version not newer than the one it holds. Only the
+ * properties the index reads are taken from each version's JSON ({@link CarriedObservables#reads}).
+ *
+ * <p>The member of an occurrence is the origin of the object (its first sharing labels), or this node's
  * own member for an object that was never shared to it; for a sighting, the members its
  * {@code where_sighted_refs} names. A received version commits together with its sharing labels
  * ({@link org.entente.store.Store#atomically}), so a version that has none when it is read is a local one.
  * An object's observables are its own (see {@link CarriedObservables})
- * plus those of the objects it carries by reference, as far as they are indexed or in the same batch: a
- * sighting indexed before the indicator it sights carries none of the indicator's values.
+ * plus those of the objects it carries by reference: from the same batch or the index, or, for a reference
+ * to an object not indexed yet (a sighting indexed before the indicator it sights), once that object is
+ * indexed ({@link PendingReference}). Not followed further: a sighting of an observed-data whose SCO comes
+ * after both does not gain the SCO's values.
  */
 public final class CorrelationIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CorrelationIndexer.class);
-    public static final int DEFAULT_BATCH = 2_000;
+    public static final int DEFAULT_BATCH = 5_000;
 
     private final Store store;
     private final MemberId local;
     private final int batchSize;
     private final List<Consumer<List<Occurrence>>> listeners = new CopyOnWriteArrayList<>();
+    /** The versions indexed last, by object id: the other copies of a shared object come a few pages later. */
+    private final Map<String, Instant> recent;
     private volatile StoreFollower loop;
 
     public CorrelationIndexer(Store store, MemberId local, int batchSize) {
@@ -65,6 +71,13 @@ public final class CorrelationIndexer implements AutoCloseable {
             throw new IllegalArgumentException("batch size must be 1.." + ObjectQuery.MAX_LIMIT + ", not " + batchSize);
         }
         this.batchSize = batchSize;
+        int remembered = Math.max(16_384, 8 * batchSize);
+        this.recent = new LinkedHashMap<>(2 * remembered) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+                return size() > remembered;
+            }
+        };
     }
 
     /**
@@ -78,18 +91,18 @@ public final class CorrelationIndexer implements AutoCloseable {
     /** Indexes everything stored since the last run, in every collection; returns how many occurrences were new. */
     public synchronized long catchUp() {
         long added = 0;
-        for (CollectionInfo collection : store.collections().list()) {
-            Page page;
-            do {
-                long cursor = store.correlation().cursor(collection.id());
-                page = store.objects().find(collection.id(), ObjectQuery.all().withAfterSeq(cursor).withLimit(batchSize));
-                if (page.items().isEmpty()) break;
-                List<Parsed> labelled = withShares(parse(page.items()));
-                List<Occurrence> batch = store.correlation().index(collection.id(), labelled.getLast().seq(), batchOf(labelled));
-                added += batch.size();
-                if (!batch.isEmpty()) notifyListeners(batch);
-            } while (page.more());
-        }
+        long cursor = store.correlation().cursor();
+        List<StoredVersion> page;
+        do {
+            page = store.objects().versionsAfterSeq(cursor, batchSize);
+            if (page.isEmpty()) break;
+            cursor = page.getLast().seq();
+            List<StoredVersion> unindexed = unindexed(page);
+            List<Occurrence> batch = store.correlation().index(cursor, batchOf(read(unindexed)));
+            for (StoredVersion v : unindexed) recent.merge(v.id(), v.version(), (a, b) -> b.isAfter(a) ? b : a);
+            added += batch.size();
+            if (!batch.isEmpty()) notifyListeners(batch);
+        } while (page.size() == batchSize);
         return added;
     }
 
@@ -105,65 +118,102 @@ public final class CorrelationIndexer implements AutoCloseable {
         if (loop != null) loop.close();
     }
 
-    private static List<Parsed> parse(List<StoredVersion> versions) {
-        List<Parsed> parsed = new ArrayList<>(versions.size());
+    /** The newest version of each object in the page, but for versions indexed a moment ago (other copies). */
+    private List<StoredVersion> unindexed(List<StoredVersion> page) {
+        Map<String, StoredVersion> newest = new LinkedHashMap<>();
+        for (StoredVersion v : page) {
+            Instant indexed = recent.get(v.id());
+            if (indexed != null && !v.version().isAfter(indexed)) continue;
+            newest.merge(v.id(), v, (a, b) -> b.version().isAfter(a.version()) ? b : a);
+        }
+        return List.copyOf(newest.values());
+    }
+
+    /** What the index reads of a stored version: the properties it needs, and when the version was added. */
+    private record Read(StixObject object, Instant dateAdded) {}
+
+    private static List<Read> read(List<StoredVersion> versions) {
+        List<Read> read = new ArrayList<>(versions.size());
         for (StoredVersion v : versions) {
             StixObject object;
             try {
-                object = StixJson.readObject(v.json().getBytes(StandardCharsets.UTF_8));
+                object = StixJson.readObject(v.json().getBytes(StandardCharsets.UTF_8), CarriedObservables::reads);
             } catch (StixParseException e) {
                 LOG.warn("stored version {} of {} is not readable JSON; not indexed", v.seq(), v.id());
                 object = StixObject.of("type", v.type(), "id", v.id());
             }
-            parsed.add(new Parsed(v.seq(), object, v.dateAdded(), List.of()));
+            read.add(new Read(object, v.dateAdded()));
         }
-        return parsed;
+        return read;
     }
 
-    /** The versions with their shares, none for a local version. */
-    private List<Parsed> withShares(List<Parsed> parsed) {
-        Map<VersionRef, List<Share>> shares = store.shares().sharesOf(parsed.stream().map(Parsed::versionRef).toList());
-        List<Parsed> labelled = new ArrayList<>(parsed.size());
-        for (Parsed p : parsed) {
-            labelled.add(new Parsed(p.seq(), p.object(), p.dateAdded(), shares.getOrDefault(p.versionRef(), List.of())));
-        }
-        return labelled;
-    }
-
-    private CorrelationBatch batchOf(List<Parsed> parsed) {
+    private CorrelationBatch batchOf(List<Read> versions) {
+        if (versions.isEmpty()) return CorrelationBatch.empty();
+        List<StixObject> objects = versions.stream().map(Read::object).toList();
         // Own observables first, then the objects that carry others' (observed-data, then sightings, which
         // may carry an observed-data's), so that references within the batch resolve.
         Map<String, List<Observable>> carried = new HashMap<>();
-        for (Parsed p : parsed) carried.computeIfAbsent(p.object().id(), id -> new ArrayList<>()).addAll(CarriedObservables.own(p.object()));
-        for (String type : List.of("observed-data", "sighting")) {
-            List<Parsed> borrowing = parsed.stream().filter(p -> p.object().type().equals(type)).toList();
-            Set<String> wanted = new LinkedHashSet<>();
-            borrowing.forEach(p -> wanted.addAll(CarriedObservables.borrowed(p.object())));
-            wanted.removeIf(carried::containsKey);
-            Map<String, List<Observable>> indexed = wanted.isEmpty() ? Map.of() : store.correlation().observablesOf(wanted);
-            for (Parsed p : borrowing) {
-                for (String ref : CarriedObservables.borrowed(p.object())) {
-                    carried.get(p.object().id()).addAll(carried.getOrDefault(ref, indexed.getOrDefault(ref, List.of())));
-                }
+        List<StixObject> observedData = new ArrayList<>();
+        List<StixObject> sightings = new ArrayList<>();
+        for (StixObject o : objects) {
+            List<Observable> own = CarriedObservables.own(o);
+            if (!own.isEmpty()) carried.put(o.id(), own);
+            switch (o.type()) {
+                case "observed-data" -> observedData.add(o);
+                case "sighting" -> sightings.add(o);
+                default -> { }
             }
         }
+        Map<String, List<String>> unresolved = new HashMap<>();
+        borrow(observedData, carried, unresolved);
+        borrow(sightings, carried, unresolved);
 
-        List<IndexedObject> objects = new ArrayList<>(parsed.size());
+        Map<String, MemberId> origins = store.shares().originsOf(objects.stream().map(StixObject::id).toList());
+        List<IndexedObject> indexed = new ArrayList<>(objects.size());
         List<Occurrence> occurrences = new ArrayList<>();
         List<ObjectLink> links = new ArrayList<>();
-        for (Parsed p : parsed) {
-            StixObject o = p.object();
-            MemberId origin = p.shares().isEmpty() ? local : p.shares().get(0).labels().origin();
-            objects.add(new IndexedObject(o.id(), o.type(), p.versionRef().version(), origin));
-            List<MemberId> members = CarriedObservables.sightedBy(o);
-            if (members.isEmpty()) members = List.of(origin);
-            Instant seen = CarriedObservables.seen(o).orElse(p.dateAdded());
-            for (Observable observable : new LinkedHashSet<>(carried.get(o.id()))) {
-                for (MemberId member : members) occurrences.add(new Occurrence(observable, o.id(), member, seen));
+        List<PendingReference> pending = new ArrayList<>();
+        for (Read version : versions) {
+            StixObject o = version.object();
+            MemberId origin = origins.getOrDefault(o.id(), local);
+            indexed.add(new IndexedObject(o.id(), o.type(), o.version().map(StixTimestamp::instant).orElse(null), origin));
+            List<Observable> observables = carried.getOrDefault(o.id(), List.of());
+            List<String> late = unresolved.getOrDefault(o.id(), List.of());
+            if (!observables.isEmpty() || !late.isEmpty()) {
+                List<MemberId> members = CarriedObservables.sightedBy(o);
+                if (members.isEmpty()) members = List.of(origin);
+                Instant seen = CarriedObservables.seen(o).orElse(version.dateAdded());
+                for (MemberId member : members) {
+                    for (Observable observable : new LinkedHashSet<>(observables)) occurrences.add(new Occurrence(observable, o.id(), member, seen));
+                    for (String ref : late) pending.add(new PendingReference(o.id(), ref, member, seen));
+                }
             }
             for (String ref : CarriedObservables.references(o)) links.add(new ObjectLink(o.id(), ref));
         }
-        return new CorrelationBatch(objects, occurrences, links);
+        return new CorrelationBatch(indexed, occurrences, links, pending);
+    }
+
+    /**
+     * Adds to each borrowing object the observables of the objects it carries, from the batch or the index;
+     * notes in {@code unresolved} the references found in neither (not indexed yet, or without observables:
+     * the correlation store keeps only the former, and resolves them when their target comes).
+     */
+    private void borrow(List<StixObject> borrowing, Map<String, List<Observable>> carried, Map<String, List<String>> unresolved) {
+        if (borrowing.isEmpty()) return;
+        Set<String> wanted = new LinkedHashSet<>();
+        for (StixObject o : borrowing) {
+            for (String ref : CarriedObservables.borrowed(o)) if (!carried.containsKey(ref)) wanted.add(ref);
+        }
+        Map<String, List<Observable>> indexed = wanted.isEmpty() ? Map.of() : store.correlation().observablesOf(wanted);
+        for (StixObject o : borrowing) {
+            List<Observable> all = new ArrayList<>(carried.getOrDefault(o.id(), List.of()));
+            for (String ref : CarriedObservables.borrowed(o)) {
+                List<Observable> theirs = carried.getOrDefault(ref, indexed.get(ref));
+                if (theirs != null) all.addAll(theirs);
+                else unresolved.computeIfAbsent(o.id(), id -> new ArrayList<>()).add(ref);
+            }
+            if (!all.isEmpty()) carried.put(o.id(), all);
+        }
     }
 
     private void notifyListeners(List<Occurrence> added) {
@@ -173,12 +223,6 @@ public final class CorrelationIndexer implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("a correlation listener failed", e);
             }
-        }
-    }
-
-    private record Parsed(long seq, StixObject object, Instant dateAdded, List<Share> shares) {
-        VersionRef versionRef() {
-            return new VersionRef(object.id(), object.version().map(StixTimestamp::instant).orElse(null));
         }
     }
 }

@@ -152,6 +152,57 @@ class CorrelationIndexerTest {
         assertThat(indexer.catchUp()).isZero();
     }
 
+    @Test
+    void aVersionStoredInTwoCollectionsIsIndexedOnceAndACollectionMadeLaterIsFollowedToo() {
+        List<List<org.entente.store.Occurrence>> batches = new ArrayList<>();
+        indexer.onIndexed(batches::add);
+        Map<String, Object> domain = sco("domain-name", "value", "twice.example");
+        write(domain);
+        assertThat(indexer.catchUp()).isEqualTo(1);
+
+        store.collections().create(new CollectionInfo("c-all", "Community", null, null));
+        store.objects().write("c-all", versionsOf(domain, sco("domain-name", "value", "later.example")));
+        assertThat(indexer.catchUp()).isEqualTo(1);
+
+        assertThat(batches).flatExtracting(b -> b).extracting(o -> o.observable().value())
+                .containsExactly("twice.example", "later.example");
+        assertThat(store.correlation().occurrenceCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aNewerVersionThatNoLongerNamesAValueStopsCountingForWhoElseHasIt() {
+        Map<String, Object> first = phoneIndicator("+33 6 12 34 56 78");
+        sharedBy(FR, first);
+        indexer.catchUp();
+        Map<String, Object> revised = new java.util.LinkedHashMap<>(first);
+        revised.put("modified", "2026-11-02T00:00:00.000Z");
+        revised.put("pattern", "[x-entente-phone-number:value = '+33 6 99 99 99 99']");
+        sharedBy(FR, revised);
+        indexer.catchUp();
+
+        assertThat(correlation.holders(DE, Observables.normalise(ObservableKind.PHONE_NUMBER, "+33612345678")).holdings()).isEmpty();
+        assertThat(correlation.holders(DE, Observables.normalise(ObservableKind.PHONE_NUMBER, "+33699999999")).holdings())
+                .extracting(Holding::objectId).containsExactly((String) first.get("id"));
+    }
+
+    @Test
+    void aSightingIndexedBeforeTheIndicatorItSightsGainsItsValueWhenTheIndicatorArrives() {
+        Map<String, Object> indicator = phoneIndicator("+31 6 12345678");
+        Map<String, Object> sighting = StixJson.object("type", "sighting", "spec_version", "2.1", "id", SampleObjects.id("sighting"),
+                "created", "2026-11-03T00:00:00.000Z", "modified", "2026-11-03T00:00:00.000Z",
+                "last_seen", "2026-11-03T12:00:00Z", "sighting_of_ref", indicator.get("id"), "where_sighted_refs", List.of(FR.value()));
+        write(sighting);
+        assertThat(indexer.catchUp()).isZero();
+
+        sharedBy(NL, indicator);
+        assertThat(indexer.catchUp()).isEqualTo(2);
+
+        assertThat(correlation.holders(DE, Observables.normalise(ObservableKind.PHONE_NUMBER, "+31612345678")).holdings())
+                .extracting(Holding::objectId, Holding::member).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(indicator.get("id"), NL),
+                        org.assertj.core.groups.Tuple.tuple(sighting.get("id"), FR));
+    }
+
     // --- helpers
 
     CorrelationIndexer newIndexer() {

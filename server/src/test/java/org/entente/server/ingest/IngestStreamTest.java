@@ -15,6 +15,7 @@ import org.entente.store.NewVersion;
 import org.entente.store.ObjectQuery;
 import org.entente.store.ObjectStore;
 import org.entente.store.Page;
+import org.entente.store.StoredVersion;
 import org.entente.store.WriteOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -136,6 +137,11 @@ class IngestStreamTest {
 
         @Override
         public Page find(String collectionId, ObjectQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<StoredVersion> versionsAfterSeq(long afterSeq, int limit) {
             throw new UnsupportedOperationException();
         }
 

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.entente.core.observable.Observable;
 import org.entente.core.policy.MemberId;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Finds and adds the rows that give observables, objects and members their numbers in the correlation
@@ -69,19 +68,53 @@ final class CorrelationKeys {
         return found;
     }
 
+    /** An object's row: its number, and its indexed version key (null for an object only referenced so far). */
+    record ObjectRow(long pk, Long versionKey) {}
+
+    /** The rows of the object ids already present (indexed or only referenced). */
+    static Map<String, ObjectRow> objectRows(Handle handle, Collection<String> objectIds) {
+        Map<Long, List<String>> byHash = new HashMap<>();
+        for (String id : objectIds) byHash.computeIfAbsent(KeyHash.of(id), h -> new ArrayList<>(1)).add(id);
+        Map<String, ObjectRow> found = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(byHash.keySet()))) {
+            handle.createQuery("SELECT pk, id_hash, object_id, version_key FROM correlation_objects WHERE id_hash IN (<hashes>)")
+                    .bindList("hashes", chunk)
+                    .map((rs, ctx) -> {
+                        String id = rs.getString(3);
+                        if (!byHash.getOrDefault(rs.getLong(2), List.of()).contains(id)) return null;
+                        long version = rs.getLong(4);
+                        Long versionKey = rs.wasNull() ? null : version; // before the next column is read
+                        return Map.entry(id, new ObjectRow(rs.getLong(1), versionKey));
+                    })
+                    .forEach(e -> {
+                        if (e != null) found.put(e.getKey(), e.getValue());
+                    });
+        }
+        return found;
+    }
+
     /** The numbers of the observables, adding those not yet indexed. */
     static Map<Observable, Long> ensureObservables(Handle handle, Set<Observable> observables) {
         Map<Observable, Long> pks = invert(observablePks(handle, observables));
         List<Observable> missing = observables.stream().filter(o -> !pks.containsKey(o)).toList();
         if (missing.isEmpty()) return pks;
-        PreparedBatch insert = handle.prepareBatch(
-                "INSERT INTO correlation_observables (key_hash, kind, value) VALUES (:hash, :kind, :value)");
-        for (Observable o : missing) {
-            insert.bind("hash", KeyHash.of(o.key())).bind("kind", o.kind().label()).bind("value", o.value()).add();
-        }
-        insert.execute();
-        pks.putAll(invert(observablePks(handle, missing)));
+        long before = maxPk(handle, "correlation_observables");
+        Jdbc.batch(handle, "INSERT INTO correlation_observables (key_hash, kind, value) VALUES (?, ?, ?)", missing, (insert, o) -> {
+            insert.setLong(1, KeyHash.of(o.key()));
+            insert.setString(2, o.kind().label());
+            insert.setString(3, o.value());
+        });
+        // Keys are never reused, so the rows just added lie above the highest key before the insert.
+        handle.createQuery("SELECT pk, kind, value FROM correlation_observables WHERE pk > :before")
+                .bind("before", before)
+                .map((rs, ctx) -> Map.entry(JdbcCorrelationStore.observable(rs.getString(2), rs.getString(3)), rs.getLong(1)))
+                .forEach(e -> pks.putIfAbsent(e.getKey(), e.getValue()));
         return pks;
+    }
+
+    /** The highest key of a table with a never-reused key, 0 when empty. */
+    static long maxPk(Handle handle, String table) {
+        return handle.createQuery("SELECT COALESCE(MAX(pk), 0) FROM " + table).mapTo(Long.class).one();
     }
 
     /** The numbers of the members, adding those not yet known to the index. */
@@ -90,9 +123,7 @@ final class CorrelationKeys {
         Map<MemberId, Long> pks = memberPks(handle, ids);
         List<String> missing = ids.stream().filter(id -> !pks.containsKey(new MemberId(id))).toList();
         if (missing.isEmpty()) return pks;
-        PreparedBatch insert = handle.prepareBatch("INSERT INTO correlation_members (member_id) VALUES (:id)");
-        missing.forEach(id -> insert.bind("id", id).add());
-        insert.execute();
+        Jdbc.batch(handle, "INSERT INTO correlation_members (member_id) VALUES (?)", missing, (insert, id) -> insert.setString(1, id));
         pks.putAll(memberPks(handle, missing));
         return pks;
     }

@@ -1,8 +1,10 @@
 package org.entente.store.jdbc;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,132 +14,217 @@ import org.entente.store.CorrelationBatch;
 import org.entente.store.IndexedObject;
 import org.entente.store.ObjectLink;
 import org.entente.store.Occurrence;
+import org.entente.store.PendingReference;
+import org.entente.store.jdbc.CorrelationKeys.ObjectRow;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** Writes one correlation batch inside the caller's transaction, with a few batched statements per table. */
+/**
+ * Writes one correlation batch inside the caller's transaction: a few lookups by hash, then one batched
+ * statement per table, on integer keys throughout.
+ *
+ * <p>An object takes the batch's version only when it is newer than the one indexed. A version indexed
+ * already (the same version stored in another collection, or read again after a restart) or an older one
+ * adds nothing, with its occurrences and references. A newer version replaces what the object carried:
+ * its occurrences and references that the new version no longer has are removed, so that an observable an
+ * object stopped carrying stops counting for it. An object that was referenced before it came may resolve
+ * pending references to it ({@link LateReferences}).
+ */
 final class CorrelationWrite {
     private record OccurrenceKey(long observable, long object, long member) {}
+
+    private record LinkKey(long from, long to) {}
 
     private CorrelationWrite() {}
 
     static List<Occurrence> run(Handle handle, CorrelationBatch batch) {
-        Set<MemberId> members = new HashSet<>();
-        batch.objects().forEach(o -> members.add(o.origin()));
-        batch.occurrences().forEach(o -> members.add(o.member()));
-        Map<MemberId, Long> memberPks = CorrelationKeys.ensureMembers(handle, members);
-        Map<String, Long> objectPks = objects(handle, batch, memberPks);
-        Set<Observable> observables = new HashSet<>();
-        batch.occurrences().forEach(o -> observables.add(o.observable()));
-        Map<Observable, Long> observablePks = CorrelationKeys.ensureObservables(handle, observables);
-        List<Occurrence> added = occurrences(handle, batch.occurrences(), observablePks, objectPks, memberPks);
-        links(handle, batch.links(), objectPks);
-        return added;
-    }
-
-    /** Adds or updates the batch's objects and adds placeholders for link targets; the numbers of all. */
-    private static Map<String, Long> objects(Handle handle, CorrelationBatch batch, Map<MemberId, Long> memberPks) {
         Map<String, IndexedObject> newest = new LinkedHashMap<>();
         for (IndexedObject o : batch.objects()) {
             newest.merge(o.id(), o, (a, b) -> VersionKey.of(b.version()) > VersionKey.of(a.version()) ? b : a);
         }
         Set<String> ids = new HashSet<>(newest.keySet());
         batch.links().forEach(l -> ids.add(l.toId()));
-        batch.occurrences().forEach(o -> ids.add(o.objectId()));
-        Map<String, Long> pks = CorrelationKeys.invert(CorrelationKeys.objectPks(handle, ids));
+        batch.pending().forEach(p -> ids.add(p.refId()));
+        Map<String, ObjectRow> rows = CorrelationKeys.objectRows(handle, ids);
 
-        PreparedBatch update = handle.prepareBatch("""
-                UPDATE correlation_objects SET type = :type, version_key = :version, origin_pk = :origin
-                WHERE pk = :pk AND (version_key IS NULL OR version_key < :version)""");
-        PreparedBatch insert = handle.prepareBatch("""
-                INSERT INTO correlation_objects (id_hash, object_id, type, version_key, origin_pk)
-                VALUES (:hash, :id, :type, :version, :origin)""");
-        List<String> inserted = new ArrayList<>();
-        for (String id : ids) {
-            IndexedObject o = newest.get(id);
-            Long pk = pks.get(id);
-            if (pk != null) {
-                if (o != null) {
-                    update.bind("type", o.type()).bind("version", VersionKey.of(o.version()))
-                            .bind("origin", memberPks.get(o.origin())).bind("pk", pk).add();
-                }
-                continue;
+        // Which of the batch's objects change the index, which of those had a version indexed before, and
+        // which were referenced before they came (late: they may have pending references to resolve).
+        Map<String, IndexedObject> taken = new LinkedHashMap<>();
+        Set<String> replaced = new HashSet<>();
+        Set<String> late = new HashSet<>();
+        for (IndexedObject o : newest.values()) {
+            ObjectRow row = rows.get(o.id());
+            if (row == null || row.versionKey() == null) {
+                taken.put(o.id(), o);
+                if (row != null) late.add(o.id());
+            } else if (VersionKey.of(o.version()) > row.versionKey()) {
+                taken.put(o.id(), o);
+                replaced.add(o.id());
             }
-            // An id only referenced so far: its type is the prefix every STIX id carries (section 2.9).
-            int dashes = id.indexOf("--");
-            insert.bind("hash", KeyHash.of(id)).bind("id", id)
-                    .bind("type", o != null ? o.type() : dashes > 0 ? id.substring(0, dashes) : "unknown")
-                    .bind("version", o != null ? (Long) VersionKey.of(o.version()) : null)
-                    .bind("origin", o != null ? memberPks.get(o.origin()) : null)
-                    .add();
-            inserted.add(id);
         }
-        if (update.size() > 0) update.execute();
-        if (insert.size() > 0) {
-            insert.execute();
-            pks.putAll(CorrelationKeys.invert(CorrelationKeys.objectPks(handle, inserted)));
+        if (taken.isEmpty()) return List.of();
+        List<Occurrence> occurrences = new ArrayList<>(batch.occurrences().stream().filter(o -> taken.containsKey(o.objectId())).toList());
+        List<ObjectLink> links = batch.links().stream().filter(l -> taken.containsKey(l.fromId())).toList();
+        // A reference to an object indexed before or in this batch was resolved by the indexer.
+        List<PendingReference> pending = batch.pending().stream().filter(p -> taken.containsKey(p.objectId())
+                && !taken.containsKey(p.refId()) && (rows.get(p.refId()) == null || rows.get(p.refId()).versionKey() == null)).toList();
+
+        Set<MemberId> members = new HashSet<>();
+        taken.values().forEach(o -> members.add(o.origin()));
+        occurrences.forEach(o -> members.add(o.member()));
+        pending.forEach(p -> members.add(p.member()));
+        Map<MemberId, Long> memberPks = CorrelationKeys.ensureMembers(handle, members);
+        Map<String, Long> objectPks = objects(handle, taken, links, pending, rows, memberPks);
+        List<Long> replacedPks = replaced.stream().map(objectPks::get).toList();
+
+        List<Occurrence> resolved = LateReferences.resolve(handle, late, occurrences, objectPks, memberPks);
+        occurrences.addAll(resolved);
+        List<Long> readPks = new ArrayList<>(replacedPks);
+        resolved.forEach(o -> readPks.add(objectPks.get(o.objectId())));
+        LateReferences.record(handle, pending, replacedPks, objectPks, memberPks);
+
+        Set<Observable> observables = new HashSet<>();
+        occurrences.forEach(o -> observables.add(o.observable()));
+        Map<Observable, Long> observablePks = CorrelationKeys.ensureObservables(handle, observables);
+        List<Occurrence> added = occurrences(handle, occurrences, readPks, Set.copyOf(replacedPks), observablePks, objectPks, memberPks);
+        links(handle, links, replacedPks, objectPks);
+        return added;
+    }
+
+    /**
+     * Inserts the new objects and the placeholders of link targets not present yet, updates the taken ones
+     * present; returns the numbers of every object the batch names.
+     */
+    private static Map<String, Long> objects(Handle handle, Map<String, IndexedObject> taken, List<ObjectLink> links,
+            List<PendingReference> pending, Map<String, ObjectRow> rows, Map<MemberId, Long> memberPks) {
+        Map<String, Long> pks = new HashMap<>();
+        rows.forEach((id, row) -> pks.put(id, row.pk()));
+        List<IndexedObject> updates = new ArrayList<>();
+        Map<String, IndexedObject> inserts = new LinkedHashMap<>();
+        for (IndexedObject o : taken.values()) {
+            if (pks.containsKey(o.id())) updates.add(o);
+            else inserts.put(o.id(), o);
         }
+        for (ObjectLink link : links) {
+            if (!pks.containsKey(link.toId())) inserts.putIfAbsent(link.toId(), null);
+        }
+        for (PendingReference p : pending) {
+            if (!pks.containsKey(p.refId())) inserts.putIfAbsent(p.refId(), null);
+        }
+        Jdbc.batch(handle, "UPDATE correlation_objects SET type = ?, version_key = ?, origin_pk = ? WHERE pk = ?", updates, (update, o) -> {
+            update.setString(1, o.type());
+            update.setLong(2, VersionKey.of(o.version()));
+            update.setLong(3, memberPks.get(o.origin()));
+            update.setLong(4, pks.get(o.id()));
+        });
+        if (inserts.isEmpty()) return pks;
+        long before = CorrelationKeys.maxPk(handle, "correlation_objects");
+        Jdbc.batch(handle, "INSERT INTO correlation_objects (id_hash, object_id, type, version_key, origin_pk) VALUES (?, ?, ?, ?, ?)",
+                inserts.entrySet(), (insert, entry) -> {
+                    String id = entry.getKey();
+                    IndexedObject o = entry.getValue();
+                    insert.setLong(1, KeyHash.of(id));
+                    insert.setString(2, id);
+                    if (o != null) {
+                        insert.setString(3, o.type());
+                        insert.setLong(4, VersionKey.of(o.version()));
+                        insert.setLong(5, memberPks.get(o.origin()));
+                    } else {
+                        // Only referenced so far: its type is the prefix every STIX id carries (section 2.9).
+                        int dashes = id.indexOf("--");
+                        insert.setString(3, dashes > 0 ? id.substring(0, dashes) : "unknown");
+                        insert.setNull(4, java.sql.Types.BIGINT);
+                        insert.setNull(5, java.sql.Types.BIGINT);
+                    }
+                });
+        // Keys are never reused, so the rows just added lie above the highest key before the insert.
+        handle.createQuery("SELECT pk, object_id FROM correlation_objects WHERE pk > :before")
+                .bind("before", before)
+                .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
+                .forEach(e -> {
+                    if (inserts.containsKey(e.getKey())) pks.putIfAbsent(e.getKey(), e.getValue());
+                });
         return pks;
     }
 
-    private static List<Occurrence> occurrences(Handle handle, List<Occurrence> occurrences,
+    /**
+     * Adds the occurrences not present, moves the time seen of those present forward, and removes the rows of
+     * the {@code replaced} objects that their new version no longer carries. Rows are read only for the
+     * objects of {@code readPks} (the replaced ones and those gaining resolved references): an object new to
+     * the index has none.
+     */
+    private static List<Occurrence> occurrences(Handle handle, List<Occurrence> occurrences, List<Long> readPks, Set<Long> replaced,
             Map<Observable, Long> observablePks, Map<String, Long> objectPks, Map<MemberId, Long> memberPks) {
         Map<OccurrenceKey, Occurrence> latest = new LinkedHashMap<>();
         for (Occurrence o : occurrences) {
             OccurrenceKey key = new OccurrenceKey(observablePks.get(o.observable()), objectPks.get(o.objectId()), memberPks.get(o.member()));
             latest.merge(key, o, (a, b) -> b.seen().isAfter(a.seen()) ? b : a);
         }
-        if (latest.isEmpty()) return List.of();
-        // Which rows exist is read first rather than taken from the batch's update counts: PostgreSQL's
-        // driver may report batched inserts as SUCCESS_NO_INFO. The serial writer keeps this read current.
-        Set<OccurrenceKey> existing = existing(handle, latest.keySet());
-        PreparedBatch insert = handle.prepareBatch("""
-                INSERT INTO correlation_occurrences (observable_pk, object_pk, member_pk, seen)
-                VALUES (:observable, :object, :member, :seen)
-                ON CONFLICT (observable_pk, object_pk, member_pk) DO NOTHING""");
-        PreparedBatch laterSeen = handle.prepareBatch("""
-                UPDATE correlation_occurrences SET seen = :seen
-                WHERE observable_pk = :observable AND object_pk = :object AND member_pk = :member AND seen < :seen""");
+        Map<OccurrenceKey, Long> before = new HashMap<>();
+        for (List<Long> chunk : CorrelationKeys.chunks(List.copyOf(new LinkedHashSet<>(readPks)))) {
+            handle.createQuery("SELECT observable_pk, object_pk, member_pk, seen FROM correlation_occurrences WHERE object_pk IN (<pks>)")
+                    .bindList("pks", chunk)
+                    .map((rs, ctx) -> Map.entry(new OccurrenceKey(rs.getLong(1), rs.getLong(2), rs.getLong(3)), rs.getLong(4)))
+                    .forEach(e -> before.put(e.getKey(), e.getValue()));
+        }
+        List<OccurrenceKey> gone = before.keySet().stream().filter(key -> replaced.contains(key.object()) && !latest.containsKey(key)).toList();
+        Jdbc.batch(handle, "DELETE FROM correlation_occurrences WHERE observable_pk = ? AND object_pk = ? AND member_pk = ?", gone,
+                (delete, key) -> {
+                    delete.setLong(1, key.observable());
+                    delete.setLong(2, key.object());
+                    delete.setLong(3, key.member());
+                });
         List<Occurrence> added = new ArrayList<>();
-        latest.forEach((key, o) -> {
-            if (existing.contains(key)) {
-                bindOccurrence(laterSeen, key, o).add();
-            } else {
-                bindOccurrence(insert, key, o).add();
-                added.add(o);
+        List<Map.Entry<OccurrenceKey, Occurrence>> inserts = new ArrayList<>();
+        List<Map.Entry<OccurrenceKey, Occurrence>> laterSeen = new ArrayList<>();
+        for (Map.Entry<OccurrenceKey, Occurrence> entry : latest.entrySet()) {
+            Long seen = before.get(entry.getKey());
+            if (seen == null) {
+                inserts.add(entry);
+                added.add(entry.getValue());
+            } else if (EpochMicros.of(entry.getValue().seen()) > seen) {
+                laterSeen.add(entry);
             }
-        });
-        if (insert.size() > 0) insert.execute();
-        if (laterSeen.size() > 0) laterSeen.execute();
+        }
+        Jdbc.batch(handle, """
+                INSERT INTO correlation_occurrences (observable_pk, object_pk, member_pk, seen) VALUES (?, ?, ?, ?)
+                ON CONFLICT (observable_pk, object_pk, member_pk) DO NOTHING""",
+                inserts, (insert, entry) -> {
+                    insert.setLong(1, entry.getKey().observable());
+                    insert.setLong(2, entry.getKey().object());
+                    insert.setLong(3, entry.getKey().member());
+                    insert.setLong(4, EpochMicros.of(entry.getValue().seen()));
+                });
+        Jdbc.batch(handle, "UPDATE correlation_occurrences SET seen = ? WHERE observable_pk = ? AND object_pk = ? AND member_pk = ?",
+                laterSeen, (update, entry) -> {
+                    update.setLong(1, EpochMicros.of(entry.getValue().seen()));
+                    update.setLong(2, entry.getKey().observable());
+                    update.setLong(3, entry.getKey().object());
+                    update.setLong(4, entry.getKey().member());
+                });
         return added;
     }
 
-    private static Set<OccurrenceKey> existing(Handle handle, Set<OccurrenceKey> keys) {
-        List<Long> observables = keys.stream().map(OccurrenceKey::observable).distinct().toList();
-        Set<OccurrenceKey> existing = new HashSet<>();
-        for (List<Long> chunk : CorrelationKeys.chunks(observables)) {
-            handle.createQuery("SELECT observable_pk, object_pk, member_pk FROM correlation_occurrences WHERE observable_pk IN (<pks>)")
+    private static void links(Handle handle, List<ObjectLink> links, List<Long> replacedPks, Map<String, Long> objectPks) {
+        Set<LinkKey> wanted = new LinkedHashSet<>();
+        for (ObjectLink link : links) wanted.add(new LinkKey(objectPks.get(link.fromId()), objectPks.get(link.toId())));
+        Set<LinkKey> before = new HashSet<>();
+        for (List<Long> chunk : CorrelationKeys.chunks(replacedPks)) {
+            handle.createQuery("SELECT from_pk, to_pk FROM correlation_links WHERE from_pk IN (<pks>)")
                     .bindList("pks", chunk)
-                    .map((rs, ctx) -> new OccurrenceKey(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-                    .filter(keys::contains)
-                    .forEach(existing::add);
+                    .map((rs, ctx) -> new LinkKey(rs.getLong(1), rs.getLong(2)))
+                    .forEach(before::add);
         }
-        return existing;
-    }
-
-    private static PreparedBatch bindOccurrence(PreparedBatch batch, OccurrenceKey key, Occurrence o) {
-        return batch.bind("observable", key.observable()).bind("object", key.object()).bind("member", key.member())
-                .bind("seen", EpochMicros.of(o.seen()));
-    }
-
-    private static void links(Handle handle, List<ObjectLink> links, Map<String, Long> objectPks) {
-        if (links.isEmpty()) return;
-        PreparedBatch insert = handle.prepareBatch("""
-                INSERT INTO correlation_links (from_pk, to_pk) VALUES (:from, :to)
-                ON CONFLICT (from_pk, to_pk) DO NOTHING""");
-        for (ObjectLink link : new java.util.LinkedHashSet<>(links)) {
-            insert.bind("from", objectPks.get(link.fromId())).bind("to", objectPks.get(link.toId())).add();
-        }
-        insert.execute();
+        List<LinkKey> gone = before.stream().filter(key -> !wanted.contains(key)).toList();
+        Jdbc.batch(handle, "DELETE FROM correlation_links WHERE from_pk = ? AND to_pk = ?", gone, (delete, key) -> {
+            delete.setLong(1, key.from());
+            delete.setLong(2, key.to());
+        });
+        List<LinkKey> inserts = wanted.stream().filter(key -> !before.contains(key)).toList();
+        // A new object has no rows yet; the conflict clause covers a reference repeated in a batch's objects.
+        Jdbc.batch(handle, "INSERT INTO correlation_links (from_pk, to_pk) VALUES (?, ?) ON CONFLICT (from_pk, to_pk) DO NOTHING", inserts,
+                (insert, key) -> {
+                    insert.setLong(1, key.from());
+                    insert.setLong(2, key.to());
+                });
     }
 }

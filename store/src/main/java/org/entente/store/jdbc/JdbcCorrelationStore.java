@@ -29,20 +29,16 @@ final class JdbcCorrelationStore implements CorrelationStore {
     }
 
     @Override
-    public long cursor(String collectionId) {
-        return reads.withHandle(handle -> handle.createQuery(
-                        "SELECT last_seq FROM correlation_cursors WHERE collection_id = :c")
-                .bind("c", collectionId).mapTo(Long.class).findOne().orElse(0L));
+    public long cursor() {
+        return reads.withHandle(handle -> handle.createQuery("SELECT last_seq FROM correlation_position WHERE id = 1")
+                .mapTo(Long.class).findOne().orElse(0L));
     }
 
     @Override
-    public List<Occurrence> index(String collectionId, long lastSeq, CorrelationBatch batch) {
+    public List<Occurrence> index(long lastSeq, CorrelationBatch batch) {
         return writer.inTransaction(handle -> {
             List<Occurrence> added = batch.isEmpty() ? List.of() : CorrelationWrite.run(handle, batch);
-            handle.createUpdate("""
-                            INSERT INTO correlation_cursors (collection_id, last_seq) VALUES (:c, :seq)
-                            ON CONFLICT (collection_id) DO UPDATE SET last_seq = excluded.last_seq""")
-                    .bind("c", collectionId).bind("seq", lastSeq).execute();
+            handle.createUpdate("UPDATE correlation_position SET last_seq = :seq WHERE id = 1").bind("seq", lastSeq).execute();
             return added;
         });
     }

@@ -54,6 +54,20 @@ final class JdbcObjectStore implements ObjectStore {
     }
 
     @Override
+    public List<StoredVersion> versionsAfterSeq(long afterSeq, int limit) {
+        if (limit < 1 || limit > ObjectQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1.." + ObjectQuery.MAX_LIMIT + ", not " + limit);
+        }
+        // seq is the primary key of both dialects: a range read of the table in key order.
+        return reads.withHandle(handle -> handle.createQuery("SELECT " + StoredVersionMapper.COLUMNS
+                        + " FROM object_versions WHERE seq > :after ORDER BY seq LIMIT :limit")
+                .bind("after", afterSeq)
+                .bind("limit", limit)
+                .map(StoredVersionMapper.INSTANCE)
+                .list());
+    }
+
+    @Override
     public int delete(String collectionId, String objectId, ObjectQuery query) {
         return writer.inTransaction(handle -> {
             long collection = collections.require(handle, collectionId);

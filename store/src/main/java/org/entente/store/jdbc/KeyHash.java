@@ -10,14 +10,19 @@ import java.security.NoSuchAlgorithmException;
  * Stable across JVMs and dialects; collisions are possible, so lookups also compare the text itself.
  */
 final class KeyHash {
-    private KeyHash() {}
-
-    static long of(String text) {
+    /** One digest per thread: looking one up by name costs more than hashing a short text. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    });
+
+    private KeyHash() {}
+
+    static long of(String text) {
+        byte[] digest = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(digest).getLong();
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.entente.core.stix.StixObject;
 import org.erdtman.jcs.JsonCanonicalizer;
 
@@ -34,6 +36,8 @@ public final class StixJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    /** Reads one value inside a document that goes on after it (the properties a partial read keeps). */
+    private static final ObjectReader VALUE = MAPPER.readerFor(Object.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private StixJson() {}
 
@@ -51,6 +55,36 @@ public final class StixJson {
     /** Reads one STIX object; the document must be a JSON object. */
     public static StixObject readObject(byte[] json) {
         return toObject(readTree(json), "document");
+    }
+
+    /**
+     * Reads one STIX object keeping only the top-level properties that {@code keep} accepts: the values of
+     * the others are skipped without being built, for a reader that needs a few properties of each of many
+     * objects. The document must be a JSON object, well-formed throughout and without duplicate keys, as for
+     * {@link #readObject(byte[])}.
+     */
+    public static StixObject readObject(byte[] json, Predicate<String> keep) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new StixParseException("document is not a JSON object", -1, -1);
+            }
+            Map<String, Object> kept = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (keep.test(name)) {
+                    kept.put(name, VALUE.readValue(parser));
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) throw new StixParseException("trailing content after the object", -1, -1);
+            return StixObject.of(kept);
+        } catch (JsonProcessingException e) {
+            throw StixParseException.of(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Wraps a tree element as an object, or says why it is not one. */

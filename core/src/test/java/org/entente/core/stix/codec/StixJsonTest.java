@@ -47,6 +47,29 @@ class StixJsonTest {
     }
 
     @Test
+    void aPartialReadKeepsOnlyTheChosenPropertiesWithTheirFullValues() {
+        StixObject partial = StixJson.readObject(utf8("""
+                {"type":"sighting","id":"sighting--1","description":{"deep":[1,{"x":"y"}]},
+                 "observed_data_refs":["observed-data--1","observed-data--2"],"count":3}"""),
+                name -> name.equals("type") || name.endsWith("_refs"));
+
+        assertThat(partial.properties()).containsOnlyKeys("type", "observed_data_refs");
+        assertThat(partial.list("observed_data_refs")).containsExactly("observed-data--1", "observed-data--2");
+    }
+
+    @Test
+    void aPartialReadStillRejectsWhatAFullReadRejects() {
+        assertThatThrownBy(() -> StixJson.readObject(utf8("{\"type\":\"x\",\"skipped\":1,\"skipped\":2}"), "type"::equals))
+                .isInstanceOf(StixParseException.class).hasMessageContaining("skipped");
+        assertThatThrownBy(() -> StixJson.readObject(utf8("{\"type\":\"x\",\"skipped\":[1,}"), "type"::equals))
+                .isInstanceOf(StixParseException.class);
+        assertThatThrownBy(() -> StixJson.readObject(utf8("{\"type\":\"x\"} {}"), "type"::equals))
+                .isInstanceOf(StixParseException.class).hasMessageContaining("trailing");
+        assertThatThrownBy(() -> StixJson.readObject(utf8("[1]"), "type"::equals))
+                .isInstanceOf(StixParseException.class).hasMessageContaining("not a JSON object");
+    }
+
+    @Test
     void numbersKeepTheirExactValueAndIntegersStayIntegers() {
         Map<?, ?> tree = (Map<?, ?>) StixJson.readTree(utf8("{\"n\": 12345678901234567890, \"f\": 7.980693, \"e\": 1e400}"));
         assertThat(tree.get("n")).isEqualTo(new BigInteger("12345678901234567890"));
