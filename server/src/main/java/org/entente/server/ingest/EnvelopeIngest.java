@@ -42,10 +42,17 @@ public final class EnvelopeIngest {
     private final Clock clock;
     private final Onward onward;
 
-    /** What happens to an envelope once stored: the share stage relays it where the policy allows. */
-    @FunctionalInterface
+    /**
+     * Where an envelope goes on to from here: the share stage relays it where the policy allows. The peers
+     * are decided before the envelope is stored, and it is queued for them in the transaction that stores
+     * it, so a crash cannot leave it stored (and so a duplicate to its sender) but never relayed.
+     */
     public interface Onward {
-        void stored(Envelope envelope, byte[] raw, MemberId sender);
+        /** The peers this node passes {@code envelope}, received from {@code sender}, on to. */
+        List<MemberId> peers(Envelope envelope, MemberId sender);
+
+        /** Called once the envelope is stored and queued for {@code peers} (not empty). */
+        void queued(Envelope envelope, List<MemberId> peers);
     }
 
     /**
@@ -114,13 +121,18 @@ public final class EnvelopeIngest {
         }
         List<String> collections = channels.collectionsFor(labels, local, policy);
         ReceivedEnvelope received = new ReceivedEnvelope(envelope.id().value(), envelope.origin(), sender, clock.instant(), bytes);
+        List<MemberId> relayTo = onward.peers(envelope, sender);
         java.util.Set<String> stored = new java.util.HashSet<>();
         if (collections.isEmpty()) {
-            store.inbox().record(received);
+            store.atomically(work -> {
+                work.inbox(received);
+                if (!relayTo.isEmpty()) work.outbox(relayTo, received.envelopeId(), bytes);
+                return null;
+            });
         } else {
             Map<String, MemberId> othersOwn = new HashMap<>();
             for (Outcome outcome : ingest.checkThenWrite(elements, versions ->
-                    storedWithLabels(collections, versions, received, labels, othersOwn))) {
+                    storedWithLabels(collections, versions, received, labels, relayTo, othersOwn))) {
                 MemberId owner = outcome.id() == null ? null : othersOwn.get(outcome.id());
                 if (owner != null) {
                     rejected.add(outcome.id() + ": only its origin " + owner + " may change it");
@@ -133,13 +145,13 @@ public final class EnvelopeIngest {
         }
         LOG.info("stored envelope {} from {} (origin {}): {} objects, {} refused", envelope.id().value(), sender,
                 envelope.origin(), stored.size(), rejected.size());
-        onward.stored(envelope, bytes, sender);
+        if (!relayTo.isEmpty()) onward.queued(envelope, relayTo);
         return new EnvelopeReceipt(EnvelopeReceipt.Kind.STORED, null, stored.size(), List.copyOf(new java.util.LinkedHashSet<>(rejected)));
     }
 
     /**
-     * Stores the valid objects of an envelope in each of its collections, their sharing labels and the
-     * envelope itself in one transaction: no reader ever sees one of these objects without its labels (it
+     * Stores the valid objects of an envelope in each of its collections, their sharing labels, the
+     * envelope itself and its outbox entries for {@code relayTo} in one transaction: no reader ever sees one of these objects without its labels (it
      * would pass for a local object, visible to all and changeable by anyone), and a crash leaves all or
      * nothing, so a redelivery stores it whole. Objects that another member originated are left out, and
      * their origins put in {@code othersOwn}: checked inside the transaction, so that two envelopes received
@@ -149,7 +161,7 @@ public final class EnvelopeIngest {
      */
     private List<WriteOutcome> storedWithLabels(List<String> collections, List<NewVersion> versions,
                                                 ReceivedEnvelope received, SharingLabels labels,
-                                                Map<String, MemberId> othersOwn) {
+                                                List<MemberId> relayTo, Map<String, MemberId> othersOwn) {
         return store.atomically(work -> {
             othersOwn.clear();
             work.originsOf(versions.stream().map(NewVersion::id).toList()).forEach((id, owner) -> {
@@ -166,6 +178,7 @@ public final class EnvelopeIngest {
             }
             work.shares(owned.stream().map(v -> new Share(v.id(), v.version(), received.envelopeId(), labels)).toList());
             work.inbox(received);
+            if (!relayTo.isEmpty()) work.outbox(relayTo, received.envelopeId(), received.raw());
             if (owned.size() == versions.size()) return outcomes;
             List<WriteOutcome> all = new ArrayList<>(versions.size());
             int next = 0;
