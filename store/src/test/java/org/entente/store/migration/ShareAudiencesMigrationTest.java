@@ -23,15 +23,9 @@ import org.entente.store.ShareStore.VersionRef;
 import org.entente.store.Store;
 import org.entente.store.StoreFactory;
 import org.entente.store.jdbc.Dialect;
-import org.entente.store.jdbc.ObjectIdHash;
 import org.entente.store.postgres.EmbeddedPostgresFixture;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sqlite.Function;
-import org.sqlite.SQLiteConnection;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * Migration V10 moves each share's labels into an audience: shares recorded at V9 read back with exactly
@@ -53,22 +47,7 @@ class ShareAudiencesMigrationTest {
     @Test
     void sharesRecordedAtV9KeepTheirLabelsAndOriginsAfterMigratingSqlite() throws SQLException {
         String url = "jdbc:sqlite:" + dataDir.resolve("entente.db");
-        SQLiteDataSource v9 = new SQLiteDataSource() {
-            // As the store's own migration connections: V3 computes object id hashes with this function.
-            @Override
-            public SQLiteConnection getConnection(String username, String password) throws SQLException {
-                SQLiteConnection connection = super.getConnection(username, password);
-                Function.create(connection, ObjectIdHash.SQL_FUNCTION, new Function() {
-                    @Override
-                    protected void xFunc() throws SQLException {
-                        result(ObjectIdHash.of(value_text(0)));
-                    }
-                }, 1, Function.FLAG_DETERMINISTIC);
-                return connection;
-            }
-        };
-        v9.setUrl(url);
-        migrateToV9(v9, Dialect.SQLITE);
+        PartialMigration.to("9", PartialMigration.sqlite(url), Dialect.SQLITE);
         fillAtV9(url);
         try (Store store = StoreFactory.open(null, url)) {
             readsAsRecorded(store);
@@ -79,24 +58,12 @@ class ShareAudiencesMigrationTest {
     void sharesRecordedAtV9KeepTheirLabelsAndOriginsAfterMigratingPostgres() throws SQLException {
         try (EmbeddedPostgresFixture postgres = EmbeddedPostgresFixture.start()) {
             String url = postgres.newDatabaseUrl();
-            PGSimpleDataSource v9 = new PGSimpleDataSource();
-            v9.setUrl(url);
-            migrateToV9(v9, Dialect.POSTGRESQL);
+            PartialMigration.to("9", PartialMigration.postgres(url), Dialect.POSTGRESQL);
             fillAtV9(url);
             try (Store store = StoreFactory.open(null, url)) {
                 readsAsRecorded(store);
             }
         }
-    }
-
-    private static void migrateToV9(javax.sql.DataSource dataSource, Dialect dialect) {
-        Flyway.configure(ShareAudiencesMigrationTest.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .placeholders(dialect.migrationPlaceholders())
-                .target("9")
-                .load()
-                .migrate();
     }
 
     /** indicator--a at T1 shared with FULL, then again by a second envelope with BARE; note--n shared with BARE. */
