@@ -9,7 +9,6 @@ import org.entente.core.policy.Decision;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.SharingLabels;
 import org.entente.core.policy.SharingPolicy;
-import org.entente.core.stix.StixObject;
 import org.entente.core.stix.codec.BundleReader.Element;
 import org.entente.federation.envelope.Envelope;
 import org.entente.federation.envelope.EnvelopeVerifier;
@@ -116,7 +115,7 @@ public final class EnvelopeIngest {
         List<String> rejected = new ArrayList<>();
         List<Element> elements = new ArrayList<>(envelope.objects().size());
         for (int i = 0; i < envelope.objects().size(); i++) {
-            // Stored as received: writing each object out again cost a seventh of a receiver's CPU.
+            // Stored as received: writing each object out again cost about a tenth of a receiver's CPU.
             elements.add(new Element(i, envelope.objects().get(i), null, accepted.objectText(i)));
         }
         List<String> collections = channels.collectionsFor(labels, local, policy);
@@ -151,9 +150,9 @@ public final class EnvelopeIngest {
 
     /**
      * Stores the valid objects of an envelope in each of its collections, their sharing labels, the
-     * envelope itself and its outbox entries for {@code relayTo} in one transaction: no reader ever sees one of these objects without its labels (it
-     * would pass for a local object, visible to all and changeable by anyone), and a crash leaves all or
-     * nothing, so a redelivery stores it whole. Objects that another member originated are left out, and
+     * envelope itself and its outbox entries for {@code relayTo} in one transaction: no reader ever sees one
+     * of these objects without its labels (it would pass for a local object, visible to all and changeable by
+     * anyone), and a crash leaves all or nothing, so a redelivery stores it whole and relays it. Objects that another member originated are left out, and
      * their origins put in {@code othersOwn}: checked inside the transaction, so that two envelopes received
      * at once (a peer sends two in flight) cannot both claim one new object for different origins.
      *
