@@ -26,7 +26,9 @@ import org.entente.server.NodeSetup;
  *       community of NODES members (p50, p99 over SHARES shares);</li>
  *   <li>{@code bulk [COUNT] [live]}: COUNT objects shared by one node while its peer is paused, then the
  *       objects per second until the resumed peer has stored them all (with {@code live}, sharing and
- *       syncing overlap), with peak heap and CPU; then how many requests sync with nothing new costs.</li>
+ *       syncing overlap), with peak heap and CPU; then how many requests sync with nothing new costs. With
+ *       {@code bare}, the nodes run without the stages that follow the store (correlation index, detect), so
+ *       that the figure is that of the sync path alone.</li>
  * </ul>
  */
 public final class FederationBench {
@@ -39,8 +41,12 @@ public final class FederationBench {
         String mode = args.length > 0 ? args[0] : "propagation";
         switch (mode) {
             case "propagation" -> propagation(arg(args, 1, 20), arg(args, 2, 50));
-            case "bulk" -> bulk(arg(args, 1, 1_000_000), args.length > 2 && args[2].equals("live"));
-            default -> throw new IllegalArgumentException("usage: FederationBench propagation [NODES] [SHARES] | bulk [COUNT] [live]");
+            case "bulk" -> {
+                List<String> flags = Arrays.asList(args).subList(Math.min(2, args.length), args.length);
+                bulk(arg(args, 1, 1_000_000), flags.contains("live"), !flags.contains("bare"));
+            }
+            default -> throw new IllegalArgumentException(
+                    "usage: FederationBench propagation [NODES] [SHARES] | bulk [COUNT] [live] [bare]");
         }
         System.exit(0);
     }
@@ -49,9 +55,9 @@ public final class FederationBench {
         return args.length > i ? Integer.parseInt(args[i]) : fallback;
     }
 
-    static List<Node> network(Path dir, int count) {
+    static List<Node> network(Path dir, int count, boolean followingStages) {
         List<Node> nodes = new ArrayList<>();
-        for (int i = 0; i < count; i++) nodes.add(Node.start(NodeConfig.local(dir.resolve("n" + i), 0).withAdminToken("bench")));
+        for (int i = 0; i < count; i++) nodes.add(Node.start(config(dir, i, followingStages)));
         for (Node a : nodes) {
             for (Node b : nodes) {
                 if (a != b) a.federation().enrolment().enrol(URI.create(b.federation().url()), b.federation().identity().tls().fingerprint());
@@ -69,7 +75,7 @@ public final class FederationBench {
 
     static void propagation(int count, int shares) throws Exception {
         Path dir = Files.createTempDirectory("entente-bench-propagation");
-        List<Node> nodes = network(dir, count);
+        List<Node> nodes = network(dir, count, true);
         SyntheticStix objects = new SyntheticStix(7);
         for (int i = 0; i < 20; i++) objects.next(); // skip the identities at the head of the stream
         long[] reachAll = new long[shares];
@@ -97,9 +103,10 @@ public final class FederationBench {
      * nothing new: requests the peer's federation port answered while idle, and after the origin restarts
      * with the last delivered envelope still in its outbox (a crash before the peer's answer was recorded).
      */
-    static void bulk(int count, boolean live) throws Exception {
+    static void bulk(int count, boolean live, boolean followingStages) throws Exception {
         Path dir = Files.createTempDirectory("entente-bench-bulk");
-        List<Node> nodes = network(dir, 2);
+        List<Node> nodes = network(dir, 2, followingStages);
+        System.out.printf("nodes %s the correlation index and detect stages%n", followingStages ? "run" : "do not run");
         Node from = nodes.get(0);
         Node to = nodes.get(1);
         MemberId peer = to.federation().identity().member();
@@ -152,11 +159,12 @@ public final class FederationBench {
         }
         long stored = to.store().objects().countObjects(to.store().collections().find("c-all").orElseThrow().id());
         if (stored != expected) throw new IllegalStateException("the peer holds " + stored + " objects, not " + expected);
-        nothingNew(dir, nodes, from, to, lastEnvelope);
+        nothingNew(dir, nodes, from, to, lastEnvelope, followingStages);
     }
 
     /** Sync with nothing new: requests while idle, and after a restart that lost the last confirmation. */
-    private static void nothingNew(Path dir, List<Node> nodes, Node from, Node to, String last) throws Exception {
+    private static void nothingNew(Path dir, List<Node> nodes, Node from, Node to, String last, boolean followingStages)
+            throws Exception {
         MemberId peer = to.federation().identity().member();
         long before = to.federation().requestsServed();
         for (int i = 0; i < 10; i++) {
@@ -171,7 +179,7 @@ public final class FederationBench {
         paused(from, peer, true);
         from.store().outbox().enqueue(peer, last, raw);
         from.close();
-        Node restarted = Node.start(NodeConfig.local(dir.resolve("n0"), 0).withAdminToken("bench"));
+        Node restarted = Node.start(config(dir, 0, followingStages));
         nodes.set(0, restarted);
         long atRestart = to.federation().requestsServed();
         paused(restarted, peer, false);
@@ -179,6 +187,10 @@ public final class FederationBench {
         System.out.printf("nothing new, after a restart that lost the last confirmation: %d request(s) until the outbox was empty%n",
                 to.federation().requestsServed() - atRestart);
         nodes.forEach(Node::close);
+    }
+
+    private static NodeConfig config(Path dir, int i, boolean followingStages) {
+        return NodeConfig.local(dir.resolve("n" + i), 0).withAdminToken("bench").withFollowingStages(followingStages);
     }
 
     private static long processCpuNanos() {

@@ -113,8 +113,12 @@ public final class Node implements AutoCloseable {
             ClusterDetections clusters = new ClusterDetections(store, local, d -> raising.raise(d), clock);
             int k = clusterCountries(warningSettings);
             indexer.onIndexed(added -> clusters.accept(correlation.reached(added, k, CLUSTER_WINDOW)));
-            indexer.start(INDEX_INTERVAL);
-            detector.start(INDEX_INTERVAL);
+            if (config.followingStages()) {
+                indexer.start(INDEX_INTERVAL);
+                detector.start(INDEX_INTERVAL);
+            } else {
+                LOG.warn("the correlation index and detect stages are off (a benchmark of ingest and sync alone)");
+            }
             FeedPull feeds = new FeedPull(new FeedFile(config.dataDir()), store.collections(), ingest, clock).start();
             return new Node(store, federation, feeds, warnings, indexer, correlation, detector, http, url, generated);
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package org.entente.store;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.entente.core.policy.MemberId;
 
 /**
@@ -14,6 +15,12 @@ import org.entente.core.policy.MemberId;
 public interface UnitOfWork {
     /** As {@link ObjectStore#write}. */
     List<WriteOutcome> objects(String collectionId, List<NewVersion> batch);
+
+    /**
+     * As {@link ShareStore#originsOf}, read inside this unit: no other write runs between this read and the
+     * writes after it, so a check of who may change an object holds when the object is written.
+     */
+    Map<String, MemberId> originsOf(Collection<String> objectIds);
 
     /** As {@link ShareStore#record}. */
     void shares(List<Share> shares);

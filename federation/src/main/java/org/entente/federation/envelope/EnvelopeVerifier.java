@@ -70,7 +70,7 @@ public final class EnvelopeVerifier {
                     "the signature does not verify with key " + envelope.senderKey() + " over the envelope's canonical JSON");
         }
         return switch (seen.remember(envelope.id(), window.rememberUntil(created))) {
-            case FIRST_TIME -> new Accepted(raw, envelope);
+            case FIRST_TIME -> new Accepted(raw, envelope, parsed.objectTexts());
             case SEEN_BEFORE -> new Rejected(raw, RejectionReason.REPLAYED, "envelope " + envelope.id() + " was received before");
             case NO_ROOM -> new Rejected(raw, RejectionReason.REPLAY_CHECK_UNAVAILABLE,
                     "too many envelopes within the replay window to check " + envelope.id() + "; send again later");

@@ -1,5 +1,6 @@
 package org.entente.federation.envelope;
 
+import java.util.List;
 import java.util.Objects;
 
 /** The outcome of verifying a received envelope; both outcomes keep the bytes as received for the audit log. */
@@ -10,10 +11,27 @@ public sealed interface Verification {
         return this instanceof Accepted;
     }
 
-    record Accepted(RawEnvelope raw, Envelope envelope) implements Verification {
+    /**
+     * A genuine, new envelope. {@code objectTexts} holds each object's JSON text as received, in the order of
+     * {@link Envelope#objects()} (null where unknown), or is empty when none is known.
+     */
+    record Accepted(RawEnvelope raw, Envelope envelope, List<String> objectTexts) implements Verification {
         public Accepted {
             Objects.requireNonNull(raw, "raw");
             Objects.requireNonNull(envelope, "envelope");
+            Objects.requireNonNull(objectTexts, "objectTexts");
+            if (!objectTexts.isEmpty() && objectTexts.size() != envelope.objects().size()) {
+                throw new IllegalArgumentException("one text per object, or none");
+            }
+        }
+
+        public Accepted(RawEnvelope raw, Envelope envelope) {
+            this(raw, envelope, List.of());
+        }
+
+        /** The JSON text of object {@code i} as received, or null when it is not known. */
+        public String objectText(int i) {
+            return objectTexts.isEmpty() ? null : objectTexts.get(i);
         }
     }
 

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.entente.core.policy.Member;
+import org.entente.core.policy.MemberId;
 import org.entente.core.stix.StixValidator;
+import org.entente.federation.envelope.Envelope;
 import org.entente.federation.envelope.EnvelopeSigner;
 import org.entente.federation.envelope.EnvelopeVerifier;
 import org.entente.federation.envelope.ReplayWindow;
@@ -82,7 +85,18 @@ public final class Federation implements AutoCloseable {
                 channels, identity.member(), courier::wake);
         EnvelopeVerifier verifier = new EnvelopeVerifier(new StoreTrustedKeys(store.members()),
                 new InboxSeenEnvelopes(store.inbox()), REPLAY_WINDOW, clock);
-        EnvelopeIngest envelopes = new EnvelopeIngest(store, verifier, ingest, channels, identity.member(), clock, sharing::relay);
+        EnvelopeIngest envelopes = new EnvelopeIngest(store, verifier, ingest, channels, identity.member(), clock,
+                new EnvelopeIngest.Onward() {
+                    @Override
+                    public List<MemberId> peers(Envelope envelope, MemberId sender) {
+                        return sharing.relayTargets(envelope, sender);
+                    }
+
+                    @Override
+                    public void queued(Envelope envelope, List<MemberId> peers) {
+                        sharing.relayed(envelope, peers);
+                    }
+                });
         PeerEnrolment enrolment = new PeerEnrolment(store, identity, clock);
         envelopes.learnKeysWith(enrolment::refresh);
         Puller puller = new Puller(store.peers(), store.pullCursors(), clients, new PullIntake(envelopes), Backoff.DEFAULT, PULL_INTERVAL);

@@ -122,20 +122,24 @@ public final class Sharing {
         return new ShareReport(envelopes, accepted.size(), List.copyOf(peers), rejected);
     }
 
-    /** Passes a received envelope, byte for byte, to every other peer the policy lets this member relay it to. */
-    public void relay(Envelope envelope, byte[] raw, MemberId sender) {
+    /**
+     * The other peers the policy lets this member relay a received envelope to, byte for byte: queued by
+     * ingest in the transaction that stores the envelope (see {@link #relayed}).
+     */
+    public List<MemberId> relayTargets(Envelope envelope, MemberId sender) {
         SharingLabels labels = envelope.labels();
         SharingPolicy policy = new SharingPolicy(store.communities().list());
-        List<MemberId> onward = store.peers().list().stream()
+        return store.peers().list().stream()
                 .map(Peer::member)
                 .filter(to -> !to.equals(sender) && !to.equals(envelope.origin()) && !to.equals(local))
                 .filter(to -> policy.mayRelay(labels, local, to).allowed())
                 .toList();
-        if (!onward.isEmpty()) {
-            store.outbox().enqueue(onward, envelope.id().value(), raw);
-            LOG.info("relaying envelope {} to {} peers", envelope.id().value(), onward.size());
-            wakeCourier.run();
-        }
+    }
+
+    /** A received envelope was queued for {@code peers}: the courier takes it from here. */
+    public void relayed(Envelope envelope, List<MemberId> peers) {
+        LOG.info("relaying envelope {} to {} peers", envelope.id().value(), peers.size());
+        wakeCourier.run();
     }
 
 }

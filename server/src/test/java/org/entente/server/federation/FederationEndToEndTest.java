@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.entente.core.policy.Level;
+import org.entente.core.policy.MemberId;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.federation.envelope.EnvelopeMarkings;
 import org.entente.federation.sync.DeliveryResult;
@@ -106,6 +107,32 @@ class FederationEndToEndTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> collectionObjects(nl, "direct").contains(indicator));
         assertThat(communityObjects(fr, "eu-certs")).doesNotContain(indicator);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRelayedEnvelopeIsQueuedForTheNextPeerInTheTransactionThatStoresIt() {
+        putCommunity(List.of(de, fr, nl), "ring", "{\"members\":[\"" + member(de) + "\",\"" + member(fr) + "\",\""
+                + member(nl) + "\"],\"domains\":[\"cyber\"],\"highest_tlp\":\"amber\",\"relay_allowed\":true}");
+        MemberId nlId = nl.federation().identity().member();
+        fr.store().peers().save(fr.store().peers().find(nlId).orElseThrow().withPaused(true));
+        fr.federation().peersChanged();
+        Map<String, Object> indicator = SampleObjects.indicator(SampleObjects.id("indicator"), "2026-01-01T00:00:00.000Z");
+
+        TaxiiClient.Response shared = share(de, indicator, "{\"communities\":[\"ring\"]}", "green", "cyber");
+        assertThat(shared.status()).as(shared.text()).isEqualTo(202);
+        String envelope = ((List<String>) shared.json().get("envelopes")).getFirst();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> fr.store().inbox().find(envelope).isPresent());
+        // Stored and queued in one transaction: once the envelope is in the inbox, its relay entry is there too.
+        assertThat(fr.store().outbox().after(nlId, 0, 10)).singleElement()
+                .satisfies(entry -> assertThat(entry.envelope()).isEqualTo(fr.store().inbox().find(envelope).orElseThrow().raw()));
+        assertThat(communityObjects(fr, "ring")).contains(indicator);
+
+        fr.store().peers().save(fr.store().peers().find(nlId).orElseThrow().withPaused(false));
+        fr.federation().peersChanged();
+        await().atMost(Duration.ofSeconds(20)).until(() -> fr.store().outbox().state(nlId).pending() == 0);
+        assertThat(communityObjects(nl, "ring")).contains(indicator);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.entente.core.policy.MemberId;
 import org.entente.store.Share;
 import org.entente.store.ShareStore;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 final class JdbcShareStore implements ShareStore {
@@ -42,16 +43,21 @@ final class JdbcShareStore implements ShareStore {
     public Map<String, MemberId> originsOf(Collection<String> objectIds) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(objectIds));
         if (ids.isEmpty()) return Map.of();
+        return reads.withHandle(handle -> originsOf(handle, ids));
+    }
+
+    /** The origin of each id that has a share, read on {@code handle} (a reader's, or the writer's inside a transaction). */
+    static Map<String, MemberId> originsOf(Handle handle, List<String> ids) {
         Map<String, MemberId> origins = new HashMap<>();
         // Shares are recorded by one writer at a time, so the lowest seq of an id is the first share to arrive.
-        reads.useHandle(handle -> {
-            for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-                handle.createQuery("SELECT object_id, origin FROM shares WHERE object_id IN (<ids>) ORDER BY seq")
-                        .bindList("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))
-                        .map((rs, ctx) -> Map.entry(rs.getString("object_id"), rs.getString("origin")))
-                        .forEach(row -> origins.putIfAbsent(row.getKey(), new MemberId(row.getValue())));
-            }
-        });
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            handle.createQuery("""
+                            SELECT s.object_id, a.origin FROM shares s JOIN audiences a ON a.seq = s.audience
+                            WHERE s.object_id IN (<ids>) ORDER BY s.seq""")
+                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))
+                    .map((rs, ctx) -> Map.entry(rs.getString("object_id"), rs.getString("origin")))
+                    .forEach(row -> origins.putIfAbsent(row.getKey(), new MemberId(row.getValue())));
+        }
         return origins;
     }
 }

@@ -1,7 +1,9 @@
 package org.entente.store.jdbc;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.entente.core.policy.MemberId;
 import org.entente.store.NewVersion;
 import org.entente.store.ReceivedEnvelope;
@@ -25,6 +27,12 @@ final class JdbcUnitOfWork implements UnitOfWork {
     @Override
     public List<WriteOutcome> objects(String collectionId, List<NewVersion> batch) {
         return objects.writeIn(handle, collectionId, List.copyOf(batch));
+    }
+
+    @Override
+    public Map<String, MemberId> originsOf(Collection<String> objectIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(objectIds));
+        return ids.isEmpty() ? Map.of() : JdbcShareStore.originsOf(handle, ids);
     }
 
     @Override

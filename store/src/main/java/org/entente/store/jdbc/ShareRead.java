@@ -1,5 +1,6 @@
 package org.entente.store.jdbc;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,28 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.entente.core.policy.Distribution;
-import org.entente.core.policy.Grading;
-import org.entente.core.policy.HandlingCode;
-import org.entente.core.policy.MemberId;
 import org.entente.core.policy.SharingLabels;
 import org.entente.store.Share;
 import org.entente.store.ShareStore.VersionRef;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Reads the shares of a page of versions with three queries per chunk of versions (shares, their named
- * members, their communities) instead of a few per version.
+ * Reads the shares of a page of versions with a few queries per chunk of versions (the shares, then the
+ * labels of their audiences, see {@link Audiences}) instead of a few per version.
  */
 final class ShareRead {
     /** Versions per chunk: at most twice as many bound values, well below the limits of both dialects. */
     private static final int CHUNK = 400;
-
-    /** Matches every (object id, version) pair of the chunk, and some others that are filtered out after. */
-    private static final String CHUNK_CONDITION = "s.object_id IN (<ids>) AND s.version_key IN (<versionKeys>)";
 
     private record VersionKeyOf(String objectId, long versionKey) {
         static VersionKeyOf of(VersionRef ref) {
@@ -37,10 +30,8 @@ final class ShareRead {
         }
     }
 
-    /** A share row before its distribution lists are attached. */
-    private record ShareRow(
-            long seq, String objectId, long versionKey, String envelopeId, MemberId origin, String tlp, String domain,
-            String handlingCode, String grading, boolean allCommunities) {}
+    /** A share row before its audience's labels are attached. */
+    private record ShareRow(String objectId, long versionKey, String envelopeId, long audience) {}
 
     private ShareRead() {}
 
@@ -68,60 +59,29 @@ final class ShareRead {
         List<Long> versionKeys = new ArrayList<>(new LinkedHashSet<>(chunk.stream().map(VersionKeyOf::versionKey).toList()));
 
         List<ShareRow> rows = handle.createQuery("""
-                        SELECT s.seq, s.object_id, s.version_key, s.envelope_id, s.origin, s.tlp, s.domain,
-                               s.handling_code, s.grading, s.to_all_communities
+                        SELECT s.object_id, s.version_key, s.envelope_id, s.audience
                         FROM shares s
-                        WHERE\s""" + CHUNK_CONDITION + "\nORDER BY s.seq")
+                        WHERE s.object_id IN (<ids>) AND s.version_key IN (<versionKeys>)
+                        ORDER BY s.seq""")
                 .bindList("ids", ids)
                 .bindList("versionKeys", versionKeys)
-                .map((rs, ctx) -> new ShareRow(
-                        rs.getLong("seq"),
-                        rs.getString("object_id"),
-                        rs.getLong("version_key"),
-                        rs.getString("envelope_id"),
-                        new MemberId(rs.getString("origin")),
-                        rs.getString("tlp"),
-                        rs.getString("domain"),
-                        rs.getString("handling_code"),
-                        rs.getString("grading"),
-                        rs.getInt("to_all_communities") == 1))
+                .map((rs, ctx) -> new ShareRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
                 .filter(row -> requested.contains(new VersionKeyOf(row.objectId(), row.versionKey())))
                 .list();
         if (rows.isEmpty()) return;
-
-        Map<Long, Set<MemberId>> members = new HashMap<>();
-        distributionList(handle, "share_members", "member_id", ids, versionKeys)
-                .forEach((seq, values) -> members.put(seq, values.stream().map(MemberId::new).collect(Collectors.toSet())));
-        Map<Long, Set<String>> communities = distributionList(handle, "share_communities", "community", ids, versionKeys);
-
+        // No snapshot needed: an audience commits before or with the shares that name it and never changes.
+        Map<Long, SharingLabels> audiences;
+        try {
+            audiences = Audiences.labelsOf(handle.getConnection(), rows.stream().map(ShareRow::audience).toList());
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException("cannot read the audiences of shares", e, null);
+        }
         for (ShareRow row : rows) {
-            Distribution distribution = new Distribution(
-                    members.getOrDefault(row.seq(), Set.of()),
-                    communities.getOrDefault(row.seq(), Set.of()),
-                    row.allCommunities());
-            SharingLabels labels = new SharingLabels(
-                    row.origin(),
-                    distribution,
-                    StoredTlp.parse(row.tlp()),
-                    row.domain(),
-                    Optional.ofNullable(row.handlingCode()).map(HandlingCode::valueOf),
-                    Optional.ofNullable(row.grading()).map(Grading::parse));
+            SharingLabels labels = audiences.get(row.audience());
+            if (labels == null) throw new IllegalStateException("share of " + row.objectId() + " names no stored audience");
             Share share = new Share(row.objectId(), versionOf(row.versionKey()), row.envelopeId(), labels);
             found.computeIfAbsent(new VersionKeyOf(row.objectId(), row.versionKey()), k -> new ArrayList<>()).add(share);
         }
-    }
-
-    /** The values of one distribution child table for the shares of the chunk, by share. */
-    private static Map<Long, Set<String>> distributionList(
-            Handle handle, String table, String column, List<String> ids, List<Long> versionKeys) {
-        Map<Long, Set<String>> values = new HashMap<>();
-        handle.createQuery("SELECT c.share_seq, c." + column + " AS value FROM " + table
-                        + " c JOIN shares s ON s.seq = c.share_seq WHERE " + CHUNK_CONDITION)
-                .bindList("ids", ids)
-                .bindList("versionKeys", versionKeys)
-                .map((rs, ctx) -> Map.entry(rs.getLong("share_seq"), rs.getString("value")))
-                .forEach(row -> values.computeIfAbsent(row.getKey(), k -> new HashSet<>()).add(row.getValue()));
-        return values;
     }
 
     private static Instant versionOf(long versionKey) {

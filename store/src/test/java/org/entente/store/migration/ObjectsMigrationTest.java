@@ -19,11 +19,8 @@ import org.entente.store.VersionSelector;
 import org.entente.store.WriteOutcome;
 import org.entente.store.jdbc.Dialect;
 import org.entente.store.postgres.EmbeddedPostgresFixture;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * Migration V3 gives the objects of a database written at V2 their keys and hashes (computed in SQL, so
@@ -41,9 +38,7 @@ class ObjectsMigrationTest {
     @Test
     void objectsStoredAtV2AreFoundVersionedAndNotDuplicatedAfterMigratingSqlite() throws SQLException {
         String url = "jdbc:sqlite:" + dataDir.resolve("entente.db");
-        SQLiteDataSource v2 = new SQLiteDataSource();
-        v2.setUrl(url);
-        migrateToV2(v2, Dialect.SQLITE);
+        PartialMigration.to("2", PartialMigration.sqlite(url), Dialect.SQLITE);
         fillAtV2(url);
         try (Store store = StoreFactory.open(null, url)) {
             behavesAsIfWrittenByTheStore(store);
@@ -54,24 +49,12 @@ class ObjectsMigrationTest {
     void objectsStoredAtV2AreFoundVersionedAndNotDuplicatedAfterMigratingPostgres() throws SQLException {
         try (EmbeddedPostgresFixture postgres = EmbeddedPostgresFixture.start()) {
             String url = postgres.newDatabaseUrl();
-            PGSimpleDataSource v2 = new PGSimpleDataSource();
-            v2.setUrl(url);
-            migrateToV2(v2, Dialect.POSTGRESQL);
+            PartialMigration.to("2", PartialMigration.postgres(url), Dialect.POSTGRESQL);
             fillAtV2(url);
             try (Store store = StoreFactory.open(null, url)) {
                 behavesAsIfWrittenByTheStore(store);
             }
         }
-    }
-
-    private static void migrateToV2(javax.sql.DataSource dataSource, Dialect dialect) {
-        Flyway.configure(ObjectsMigrationTest.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .placeholders(dialect.migrationPlaceholders())
-                .target("2")
-                .load()
-                .migrate();
     }
 
     /** Two collections; in c1 object a with versions T1 and T2 and object b, in c2 another object a. */

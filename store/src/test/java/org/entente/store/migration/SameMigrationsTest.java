@@ -48,8 +48,8 @@ class SameMigrationsTest {
                 "members.level", "local_member.member_id", "member_key_chains.chain",
                 "communities.membership_hidden", "community_members.member_id", "community_domains.domain",
                 "peers.signing_key_fingerprint", "outbox.next_attempt", "outbox_progress.last_delivered",
-                "inbox.raw", "shares.version_key", "shares.grading", "share_members.member_id",
-                "share_communities.community");
+                "inbox.raw", "shares.version_key", "shares.audience", "audiences.grading",
+                "audience_members.member_id", "audience_communities.community");
         assertThat(postgres).isEqualTo(sqlite);
     }
 

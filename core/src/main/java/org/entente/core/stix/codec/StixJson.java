@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.entente.core.stix.StixObject;
@@ -36,7 +38,7 @@ public final class StixJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    /** Reads one value inside a document that goes on after it (the properties a partial read keeps). */
+    /** Reads one value in the middle of a document: the tokens after it are not trailing. */
     private static final ObjectReader VALUE = MAPPER.readerFor(Object.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private StixJson() {}
@@ -49,6 +51,52 @@ public final class StixJson {
             throw StixParseException.of(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A JSON object document read into a tree, with the text of each element of one of its array members
+     * exactly as the document holds it ({@code null} for an element that is not an object).
+     */
+    public record TreeWithElements(Object tree, List<String> elementTexts) {}
+
+    /**
+     * Reads a JSON object document as {@link #readTree} does, keeping the text of each element of its
+     * top-level array member {@code arrayMember}: a reader that stores those elements as received need not
+     * write each one out again. Any document that is not such an object, or is bad JSON, is read (and
+     * refused) by {@link #readTree}, so the errors are the same; the texts are then empty.
+     */
+    public static TreeWithElements readTreeKeepingElements(byte[] json, String arrayMember) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) return new TreeWithElements(readTree(json), List.of());
+            Map<String, Object> root = new LinkedHashMap<>();
+            List<String> texts = List.of();
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals(arrayMember) && value == JsonToken.START_ARRAY) {
+                    List<Object> elements = new ArrayList<>();
+                    texts = new ArrayList<>();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        long start = parser.currentTokenLocation().getByteOffset();
+                        Object element = VALUE.readValue(parser);
+                        long end = parser.currentLocation().getByteOffset();
+                        elements.add(element);
+                        texts.add(element instanceof Map<?, ?> && start >= 0 && end > start
+                                ? new String(json, (int) start, (int) (end - start), StandardCharsets.UTF_8) : null);
+                    }
+                    root.put(name, elements);
+                } else {
+                    root.put(name, VALUE.readValue(parser));
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return new TreeWithElements(readTree(json), List.of());
+            }
+            return new TreeWithElements(root, texts);
+        } catch (IOException | RuntimeException e) {
+            // Bad JSON: readTree refuses it with the message every other reader gives.
+            return new TreeWithElements(readTree(json), List.of());
         }
     }
 

@@ -27,6 +27,37 @@ class StixJsonTest {
     }
 
     @Test
+    void theElementsOfAnArrayMemberAreKeptAsTheDocumentWroteThem() {
+        String first = "{\"type\": \"indicator\",  \"name\":\"é \\u00e9\"}";
+        String second = "{\"type\":\"note\",\"n\":[1.50,{\"x\":2}]}";
+        byte[] document = utf8("{\"id\":\"e\", \"objects\": [" + first + " ,\n" + second + ", 7], \"z\": {\"a\":1}}");
+
+        StixJson.TreeWithElements read = StixJson.readTreeKeepingElements(document, "objects");
+
+        assertThat(read.tree()).isEqualTo(StixJson.readTree(document));
+        assertThat(read.elementTexts()).containsExactly(first, second, null);
+    }
+
+    @Test
+    void aDocumentThatIsNotAnObjectOrNotJsonIsReadOrRefusedAsReadTreeDoes() {
+        assertThat(StixJson.readTreeKeepingElements(utf8("[{\"a\":1}]"), "objects").elementTexts()).isEmpty();
+        for (String bad : List.of("{\"objects\":[{}], \"objects\":[]}", "{\"objects\":[{}]} x", "{\"objects\":[{]}")) {
+            assertThatThrownBy(() -> StixJson.readTreeKeepingElements(utf8(bad), "objects"))
+                    .isInstanceOf(StixParseException.class)
+                    .hasMessage(catchMessage(bad));
+        }
+    }
+
+    private static String catchMessage(String document) {
+        try {
+            StixJson.readTree(utf8(document));
+            return null;
+        } catch (StixParseException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
     void duplicateKeysAreRejectedBecauseReadersCouldDisagreeOnWhichWins() {
         assertThatThrownBy(() -> StixJson.readObject(utf8("{\"type\":\"indicator\",\"type\":\"malware\"}")))
                 .isInstanceOf(StixParseException.class).hasMessageContaining("type").hasMessageContaining("line 1");

@@ -149,13 +149,14 @@ public final class EnvelopeJson {
      * fault; nothing here checks the signature (see {@code EnvelopeVerifier}).
      */
     public static ParsedEnvelope read(byte[] json) {
-        Object tree;
+        StixJson.TreeWithElements read;
         try {
-            tree = StixJson.readTree(json);
+            // Each object's text as received is kept: the receiver stores it as it is instead of writing it again.
+            read = StixJson.readTreeKeepingElements(json, "objects");
         } catch (StixParseException e) {
             throw new JsonFieldException("", e.getMessage());
         }
-        StrictJsonObject root = StrictJsonObject.root(tree).allowOnly(FIELDS);
+        StrictJsonObject root = StrictJsonObject.root(read.tree()).allowOnly(FIELDS);
         if (!TYPE.equals(root.string("type"))) throw new JsonFieldException("type", "must be \"" + TYPE + "\"");
         if (root.integer("version") != VERSION) throw new JsonFieldException("version", "must be " + VERSION);
         Envelope envelope = new Envelope(
@@ -175,7 +176,8 @@ public final class EnvelopeJson {
         }
         Map<String, Object> unsigned = new LinkedHashMap<>(root.fields());
         unsigned.remove(SIGNATURE);
-        return new ParsedEnvelope(envelope, signature, unsigned, contentAsSent(json, signature));
+        List<String> texts = read.elementTexts().size() == envelope.objects().size() ? read.elementTexts() : List.of();
+        return new ParsedEnvelope(envelope, signature, unsigned, contentAsSent(json, signature), texts);
     }
 
     private static Distribution audience(StrictJsonObject audience) {

@@ -1,5 +1,8 @@
 package org.entente.federation.envelope.codec;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,13 +25,24 @@ public final class ParsedEnvelope {
     private final Ed25519Signature signature;
     private final Map<String, Object> unsignedTree;
     private final byte[] asSent;
+    private final List<String> objectTexts;
     private byte[] canonical;
 
-    ParsedEnvelope(Envelope envelope, Ed25519Signature signature, Map<String, Object> unsignedTree, byte[] asSent) {
+    ParsedEnvelope(Envelope envelope, Ed25519Signature signature, Map<String, Object> unsignedTree, byte[] asSent,
+                   List<String> objectTexts) {
         this.envelope = Objects.requireNonNull(envelope, "envelope");
         this.signature = Objects.requireNonNull(signature, "signature");
         this.unsignedTree = Objects.requireNonNull(unsignedTree, "unsignedTree");
         this.asSent = asSent;
+        this.objectTexts = Collections.unmodifiableList(new ArrayList<>(objectTexts));
+    }
+
+    /**
+     * The JSON text of each object as received, in the order of {@link Envelope#objects()} (an element is
+     * null where it is unknown); empty when none is known.
+     */
+    public List<String> objectTexts() {
+        return objectTexts;
     }
 
     public Envelope envelope() {

@@ -76,6 +76,18 @@ class EnvelopeJsonTest {
     }
 
     @Test
+    void eachObjectsTextIsKeptAsReceivedSoThatItNeedNotBeWrittenAgain() {
+        ParsedEnvelope parsed = EnvelopeJson.read(SIGNED.raw().bytes());
+
+        assertThat(parsed.objectTexts()).hasSameSizeAs(SIGNED.envelope().objects());
+        for (int i = 0; i < parsed.objectTexts().size(); i++) {
+            String text = parsed.objectTexts().get(i);
+            assertThat(new String(SIGNED.raw().bytes(), StandardCharsets.UTF_8)).contains(text);
+            assertThat(StixJson.readObject(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(SIGNED.envelope().objects().get(i));
+        }
+    }
+
+    @Test
     void theSignedContentIsCanonicalJsonWithoutTheSignature() {
         String content = new String(EnvelopeJson.signedContent(SIGNED.envelope()), StandardCharsets.UTF_8);
 
