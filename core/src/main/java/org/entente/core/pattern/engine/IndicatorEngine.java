@@ -237,46 +237,43 @@ public final class IndicatorEngine {
 
     /**
      * The outcomes of many value events, in their order, each exactly what {@link #matchValue} answers for it. Faster
-     * per event than one call each: the events are taken in groups, the table buckets of a whole group are read
-     * together before any of them is examined, so that the memory waits of the group overlap instead of following
-     * one another (group prefetching, Chen et al., "Improving Hash Join Performance through Prefetching", ICDE
-     * 2004). A miss costs one such read.
+     * per event than one call each: the events are taken in groups, and each step of the look-up is done for the
+     * whole group before the next (first hashes; the table buckets they fall in; then, for the few that are found,
+     * the entries and the indicators' data), so that the memory waits of a group overlap instead of following one
+     * another (group prefetching, Chen et al., "Improving Hash Join Performance through Prefetching", ICDE 2004).
      */
     public List<MatchOutcome> matchValues(List<ValueEvent> events) {
         int n = events.size();
         MatchOutcome[] out = new MatchOutcome[n];
-        long[] first = new long[GROUP];
-        long[] home = new long[GROUP];
-        IndexedPath[] direct = new IndexedPath[GROUP];
+        ValueBatch batch = new ValueBatch(Math.min(n, ValueBatch.GROUP));
         TypeCache cache = new TypeCache();
-        for (int from = 0; from < n; from += GROUP) {
-            int count = Math.min(GROUP, n - from);
+        for (int from = 0; from < n; from += ValueBatch.GROUP) {
+            int count = Math.min(ValueBatch.GROUP, n - from);
             for (int i = 0; i < count; i++) {
                 ValueEvent event = events.get(from + i);
                 TypeIndex index = cache.get(event.type());
                 IndexedPath path = index == null ? null : index.direct;
-                direct[i] = path;
-                if (index == null) out[from + i] = MatchOutcome.NONE;
-                first[i] = path == null ? 0 : ValueStream.first(path, event.type(), event.value());
+                long first = path == null ? 0 : ValueStream.first(path, event.type(), event.value());
+                batch.set(i, path, first);
+                // Decided now: an unknown type, and (until found in the table) a key; the rest goes the full way.
+                out[from + i] = index == null || first != 0 ? MatchOutcome.NONE : null;
             }
-            table.read(first, home, count);
+            int found = stream.find(batch, count);
+            for (int k = 0; k < found; k++) {
+                int i = batch.found[k];
+                ValueEvent event = events.get(from + i);
+                MatchOutcome decided = stream.decide(batch.path[i], event.type(), event.value(), batch.first[i],
+                        Micros.of(event.observedAt()));
+                out[from + i] = decided;
+            }
             for (int i = 0; i < count; i++) {
-                int at = from + i;
-                if (out[at] != null) continue;
-                if (first[i] != 0 && home[i] == 0) {
-                    out[at] = MatchOutcome.NONE;
-                    continue;
-                }
-                ValueEvent event = events.get(at);
-                MatchOutcome decided = first[i] == 0 ? null
-                        : stream.decide(direct[i], event.type(), event.value(), first[i], Micros.of(event.observedAt()));
-                out[at] = decided != null ? decided : matchValueFully(cache.get(event.type()), event.type(), event.value(), event.observedAt());
+                if (out[from + i] != null) continue;
+                ValueEvent event = events.get(from + i);
+                out[from + i] = matchValueFully(cache.get(event.type()), event.type(), event.value(), event.observedAt());
             }
         }
         return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
     }
-
-    private static final int GROUP = 16;
 
     /**
      * The type look-ups of one batch: a stream names a few types, mostly as the same String objects, so a small

@@ -130,21 +130,36 @@ final class IndicatorSlots {
         return last >= validFrom[slot] && first < validUntil[slot];
     }
 
+    /** Reads what a hit needs of the slot (kind, validity, id), for the caches: the reads of many slots overlap. */
+    long touch(int slot) {
+        return kind[slot] + validFrom[slot] + validUntil[slot] + idHigh[slot] + idLow[slot];
+    }
+
     String id(int slot) {
         String other = otherIds.isEmpty() ? null : otherIds.get(slot);
-        if (other != null) return other;
+        return other != null ? other : format(idHigh[slot], idLow[slot]);
+    }
+
+    /** The slot's id as a list of one, its text formatted only when read ({@link OneIndicatorId}). */
+    java.util.List<String> idList(int slot) {
+        String other = otherIds.isEmpty() ? null : otherIds.get(slot);
+        return other != null ? java.util.List.of(other) : new OneIndicatorId(idHigh[slot], idLow[slot]);
+    }
+
+    /** {@code indicator--<UUID>} of an id kept as its two halves. */
+    static String format(long high, long low) {
         char[] text = new char[PREFIX.length() + 36];
         PREFIX.getChars(0, PREFIX.length(), text, 0);
         int at = PREFIX.length();
-        at = hex(idHigh[slot], 60, 32, text, at);
+        at = hex(high, 60, 32, text, at);
         text[at++] = '-';
-        at = hex(idHigh[slot], 28, 16, text, at);
+        at = hex(high, 28, 16, text, at);
         text[at++] = '-';
-        at = hex(idHigh[slot], 12, 0, text, at);
+        at = hex(high, 12, 0, text, at);
         text[at++] = '-';
-        at = hex(idLow[slot], 60, 48, text, at);
+        at = hex(low, 60, 48, text, at);
         text[at++] = '-';
-        hex(idLow[slot], 44, 0, text, at);
+        hex(low, 44, 0, text, at);
         return new String(text);
     }
 

@@ -34,6 +34,34 @@ final class ValueStream {
     }
 
     /**
+     * Finds the events of a group whose first hash is in the table, in phases over the whole group: the home buckets,
+     * then the walk to the first bucket holding the hash, then the entries found and their indicators' data are read
+     * (and only read, so that the {@link #decide} of each event after it finds them in the cache). Returns how many
+     * were found; their positions are in {@code batch.found}, in order.
+     */
+    int find(ValueBatch batch, int count) {
+        table.read(batch.first, batch.home, count);
+        int candidates = 0;
+        for (int i = 0; i < count; i++) {
+            batch.found[candidates] = i;
+            candidates += batch.home[i] != 0 ? 1 : 0;
+        }
+        int found = 0;
+        for (int k = 0; k < candidates; k++) {
+            int i = batch.found[k];
+            int b = table.next(batch.first[i], table.home(batch.first[i]));
+            batch.found[found] = i;
+            batch.bucket[found] = b;
+            found += b >= 0 ? 1 : 0;
+        }
+        long touched = 0;
+        for (int k = 0; k < found; k++) touched += table.secondAt(batch.bucket[k]) + table.slotAt(batch.bucket[k]);
+        for (int k = 0; k < found; k++) touched += slots.touch(table.slotAt(batch.bucket[k]));
+        batch.touched = touched;
+        return found;
+    }
+
+    /**
      * The outcome of the event whose {@link #first} hash is {@code first} (not 0), observed at {@code at} (micros),
      * or null when a candidate needs the full matcher. Each key's buckets are walked as the full path walks them,
      * so the ids come in the same order.
@@ -54,7 +82,7 @@ final class ValueStream {
             matched[count++] = slot;
         }
         if (count == 0) return MatchOutcome.NONE;
-        if (count == 1) return new MatchOutcome(List.of(slots.id(matched[0])), List.of());
+        if (count == 1) return new MatchOutcome(slots.idList(matched[0]), List.of());
         List<String> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) ids.add(slots.id(matched[i]));
         return new MatchOutcome(ids, List.of());

@@ -1,0 +1,35 @@
+package org.entente.core.pattern.engine;
+
+/**
+ * The working arrays of one group of value events in {@link IndicatorEngine#matchValues}: per event its direct path
+ * and first hash (0: it goes the full way), and the events {@link ValueStream#find} found in the table.
+ */
+final class ValueBatch {
+    /**
+     * Events per group: enough that a group holds a few dozen hits at usual hit rates, whose reads then overlap;
+     * few enough that the group's arrays stay in the first-level cache.
+     */
+    static final int GROUP = 256;
+
+    final IndexedPath[] path;
+    final long[] first;
+    /** The home bucket's first hash per event, then the events found, in order. */
+    final long[] home;
+    final int[] found;
+    final int[] bucket;
+    /** What {@link ValueStream#find} read ahead, kept so that the reads are not left out as unused. */
+    long touched;
+
+    ValueBatch(int size) {
+        path = new IndexedPath[size];
+        first = new long[size];
+        home = new long[size];
+        found = new int[size];
+        bucket = new int[size];
+    }
+
+    void set(int i, IndexedPath path, long first) {
+        this.path[i] = path;
+        this.first[i] = first;
+    }
+}
