@@ -24,42 +24,33 @@ record Network(boolean v6, long high, long low, int prefix) {
 
     /**
      * The address of a canonical dotted quad without a prefix (four parts of 0 to 255 without leading zeros), or -1
-     * for any other text; the address {@link #parseIpv4} reads from the same text. For value streams: one pass
-     * without a branch per character (a dot, a digit, a leading zero or a part's end change masks, not the flow),
-     * since where the dots fall varies from address to address and a branch on it is mispredicted several times an
-     * address.
+     * for any other text; the address {@link #parseIpv4} reads from the same text, without building a block. (A
+     * variant without a branch per character, masks instead, measured 2.3 times slower than this loop, even over
+     * 65,536 distinct addresses, where the branch predictor cannot learn the dots' places.)
      */
     static long plainIpv4(String text) {
         int n = text.length();
         if (n < 7 || n > 15) return -1;
         long address = 0;
-        int value = 0;
-        int digits = 0;
         int dots = 0;
-        int bad = 0;
+        int digits = 0;
+        int value = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            int d = c - '0';
-            int dot = c == '.' ? 1 : 0;
-            int notDot = dot ^ 1;
-            int end = -dot; // all ones at a dot, where the part before it closes
-            bad |= (d | 9 - d) >>> 31 & notDot | partBad(value, digits) & dot;
-            address = address << (dot << 3) | value & end;
-            value = (value * 10 + d) & ~end;
-            digits = (digits + 1) & ~end;
-            dots += dot;
+            if (c == '.') {
+                if (digits == 0 || ++dots > 3) return -1;
+                address = address << 8 | value;
+                digits = 0;
+                value = 0;
+            } else {
+                int d = c - '0';
+                if (d < 0 || d > 9 || digits == 1 && value == 0) return -1; // a leading zero: the normaliser refuses it
+                value = value * 10 + d;
+                if (++digits > 3 || value > 255) return -1;
+            }
         }
-        bad |= partBad(value, digits) | (dots ^ 3);
-        return bad == 0 ? address << 8 | value : -1;
-    }
-
-    /** The least value of a part of 1, 2 or 3 digits without a leading zero; 0 digits can never be right. */
-    private static final int[] LEAST = {Integer.MAX_VALUE, 0, 10, 100};
-
-    /** 1 when a part of {@code digits} digits read as {@code value} is not 0 to 255 written without leading zeros. */
-    private static int partBad(int value, int digits) {
-        int tooLong = (3 - digits) >>> 31;
-        return tooLong | (255 - value) >>> 31 | (value - LEAST[digits & 3]) >>> 31;
+        if (digits == 0 || dots != 3) return -1;
+        return address << 8 | value;
     }
 
     static Network parseIpv4(String text) {
