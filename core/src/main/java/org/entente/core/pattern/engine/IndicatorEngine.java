@@ -249,11 +249,12 @@ public final class IndicatorEngine {
         TypeCache cache = new TypeCache();
         for (int from = 0; from < n; from += ValueBatch.GROUP) {
             int count = Math.min(ValueBatch.GROUP, n - from);
+            batch.take(events, from, count);
             for (int i = 0; i < count; i++) {
-                ValueEvent event = events.get(from + i);
-                TypeIndex index = cache.get(event.type());
+                String type = batch.type[i];
+                TypeIndex index = cache.get(type);
                 IndexedPath path = index == null ? null : index.direct;
-                long first = path == null ? 0 : ValueStream.first(path, event.type(), event.value());
+                long first = path == null ? 0 : ValueStream.first(path, type, batch.value[i]);
                 batch.set(i, path, first);
                 // Decided now: an unknown type, and (until found in the table) a key; the rest goes the full way.
                 out[from + i] = index == null || first != 0 ? MatchOutcome.NONE : null;
