@@ -68,7 +68,7 @@ final class CanonicalKey {
         int flags = classes(value, 0, n, HOST, START);
         // Plain: no bad character, no pair of dots, not ending in a dot (what a slash after it would flag).
         if ((flags & (BAD | DOT)) != 0 || value.charAt(n - 1) == '.') return 0;
-        return KeyTable.stored(KeyHash.latin1(KeyHash.SEED_A, pathId, KeyHash.STRING, value)); // ASCII, checked
+        return KeyTable.stored(KeyHash.text(KeyHash.SEED_A, pathId, KeyHash.STRING, value));
     }
 
     /**
@@ -91,7 +91,7 @@ final class CanonicalKey {
         int all = host | path;
         if ((all & BAD) != 0 || (host & LETTER) == 0) return 0;
         if ((all & (DOT | SLASH)) != 0) return exact(ObservableKind.URL, pathId, value);
-        return KeyTable.stored(KeyHash.latin1(KeyHash.SEED_A, pathId, KeyHash.STRING, value)); // ASCII, checked
+        return KeyTable.stored(KeyHash.text(KeyHash.SEED_A, pathId, KeyHash.STRING, value));
     }
 
     /**

@@ -7,7 +7,7 @@ package org.entente.core.pattern.engine;
  * Keys are never adversarial in a way that matters here: a collision can only add a candidate, and candidates
  * of patterns that are not decided by their key are confirmed by the full matcher.
  *
- * <p>Strings are hashed eight Latin-1 characters (or four UTF-16 units) per step with a multiply-rotate mix and finished with the
+ * <p>Strings are hashed four UTF-16 units per step with a multiply-rotate mix and finished with the
  * SplitMix64/MurmurHash3 finaliser, which is enough for table placement and needs no library.
  */
 final class KeyHash {
@@ -16,44 +16,12 @@ final class KeyHash {
     static final int STRING = 1;
     static final int NUMBER = 2;
     static final int NETWORK = 3;
-    /** Added to the tag of text with a character above 255, hashed by UTF-16 units. */
-    private static final int WIDE = 1 << 8;
 
     private KeyHash() {}
 
-    /**
-     * A text key: the path's id, what kind of value (string or number), the value's text. Text whose characters
-     * all fit in a byte (all keys of domains, URLs, addresses, hashes) is hashed eight characters a step
-     * ({@link #latin1}); other text four UTF-16 units a step, under a tag of its own so that the two never meet.
-     */
+    /** A text key: the path's id, what kind of value (string or number), the value's text. */
     static long text(long seed, int pathId, int tag, String value) {
-        int all = 0;
-        for (int i = 0; i < value.length(); i++) all |= value.charAt(i);
-        return all < 256 ? latin1(seed, pathId, tag, value) : wide(seed, pathId, tag, value);
-    }
-
-    /**
-     * {@link #text} of a value whose characters are all below 256, which the caller knows (the value-stream path has
-     * checked that they are ASCII): a step per eight characters, the mixing chain being what a walk waits on.
-     */
-    static long latin1(long seed, int pathId, int tag, String value) {
         long h = start(seed, pathId, tag);
-        int n = value.length();
-        int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            long word = value.charAt(i) | (long) value.charAt(i + 1) << 8 | (long) value.charAt(i + 2) << 16
-                    | (long) value.charAt(i + 3) << 24 | (long) value.charAt(i + 4) << 32
-                    | (long) value.charAt(i + 5) << 40 | (long) value.charAt(i + 6) << 48
-                    | (long) value.charAt(i + 7) << 56;
-            h = step(h, word);
-        }
-        long tail = 0;
-        for (int shift = 0; i < n; i++, shift += 8) tail |= (long) value.charAt(i) << shift;
-        return end(h, tail, n);
-    }
-
-    private static long wide(long seed, int pathId, int tag, String value) {
-        long h = start(seed, pathId, tag | WIDE);
         int n = value.length();
         int i = 0;
         for (; i + 4 <= n; i += 4) {
@@ -66,12 +34,12 @@ final class KeyHash {
         return end(h, tail, n);
     }
 
-    /** The state of {@link #text} before its first character. */
+    /** The state of {@link #text} before its first character; {@link CanonicalKey} hashes in the same steps. */
     static long start(long seed, int pathId, int tag) {
         return seed ^ ((long) pathId << 32 | tag) * 0xFF51AFD7ED558CCDL;
     }
 
-    /** The hash of a text of {@code n} characters after its whole words, given the ones left in {@code tail}. */
+    /** The hash of a text of {@code n} units after its whole words, given the 0 to 3 units left in {@code tail}. */
     static long end(long h, long tail, int n) {
         return finish(step(h, tail ^ (long) n << 58) ^ n);
     }
@@ -87,7 +55,7 @@ final class KeyHash {
         return finish(h);
     }
 
-    /** Mixes one word (eight characters or four UTF-16 units, the first in the low bits) into the state. */
+    /** Mixes one word (four UTF-16 units, the first in the low bits) into the state. */
     static long step(long h, long word) {
         word *= 0x87C37B91114253D5L;
         word = Long.rotateLeft(word, 31) * 0x4CF5AD432745937FL;

@@ -33,7 +33,8 @@ final class ValueBatch {
     }
 
     /**
-     * Takes the types and values of {@code count} events from {@code from}, reading each value's length on the way:
+     * Takes the types and values of {@code count} events from {@code from}, reading each value's length and last
+     * character on the way:
      * the events, their strings and the strings' bytes are then in the cache, read in one loop whose misses overlap,
      * rather than one by one as each value is hashed.
      */
@@ -43,7 +44,8 @@ final class ValueBatch {
             ValueEvent event = events.get(from + i);
             type[i] = event.type();
             value[i] = event.value();
-            lengths += value[i].length();
+            int length = value[i].length();
+            lengths += length == 0 ? 0 : value[i].charAt(length - 1); // the last line of a longer value, too
         }
         touched += lengths;
     }
