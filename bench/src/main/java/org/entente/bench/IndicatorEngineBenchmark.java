@@ -101,14 +101,21 @@ public class IndicatorEngineBenchmark {
         }
     }
 
-    /** The hash a bare index computes per lookup: 64 bits over the UTF-16 units, four per step. */
+    /**
+     * The hash a bare index computes per lookup: 64 bits over the characters, eight (one byte each, as the values
+     * are ASCII) per step: measured a little faster here than four UTF-16 units per step, the engine's own step.
+     * (Copying the bytes out first and reading eight at a time is faster in isolation, but slower in this benchmark,
+     * where each copy is a fresh array and so a cache line written per event.)
+     */
     static long hash(String value) {
         long h = 0x9E3779B97F4A7C15L;
         int n = value.length();
         int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            long word = value.charAt(i) | (long) value.charAt(i + 1) << 16
-                    | (long) value.charAt(i + 2) << 32 | (long) value.charAt(i + 3) << 48;
+        for (; i + 8 <= n; i += 8) {
+            long word = value.charAt(i) | (long) value.charAt(i + 1) << 8 | (long) value.charAt(i + 2) << 16
+                    | (long) value.charAt(i + 3) << 24 | (long) value.charAt(i + 4) << 32
+                    | (long) value.charAt(i + 5) << 40 | (long) value.charAt(i + 6) << 48
+                    | (long) value.charAt(i + 7) << 56;
             h = Long.rotateLeft(h ^ word * 0x87C37B91114253D5L, 27) * 5 + 0x52DCE729;
         }
         for (; i < n; i++) h = (h ^ value.charAt(i)) * 0x100000001B3L;

@@ -40,6 +40,7 @@ public final class IndicatorEngine {
     private final Map<ObjectPath, IndexedPath> pathsByPath = new HashMap<>();
     private final List<IndexedPath> pathsById = new ArrayList<>();
     private final Map<String, TypeIndex> types = new HashMap<>();
+    private final ValueStream stream = new ValueStream(table, slots);
 
     private IndicatorEngine(Normaliser normaliser) {
         this.paths = new ObservablePaths(normaliser);
@@ -70,6 +71,14 @@ public final class IndicatorEngine {
      */
     public void put(Indicator indicator) {
         Objects.requireNonNull(indicator, "indicator");
+        try {
+            add(indicator);
+        } finally {
+            refreshTypes();
+        }
+    }
+
+    private void add(Indicator indicator) {
         if (indicator.revoked()) {
             remove(indicator.id());
             return;
@@ -126,6 +135,12 @@ public final class IndicatorEngine {
     public boolean remove(String id) {
         int slot = slots.find(Objects.requireNonNull(id, "id"));
         if (slot < 0) return false;
+        release(slot);
+        refreshTypes();
+        return true;
+    }
+
+    private void release(int slot) {
         if (slots.kind[slot] == IndicatorSlots.DECIDED_BY_KEY) {
             unregister(slots.keyFirst[slot], slots.keySecond[slot], slots.keyPath[slot], slot);
         } else {
@@ -151,7 +166,11 @@ public final class IndicatorEngine {
             }
         }
         slots.release(slot);
-        return true;
+    }
+
+    /** Keeps each type's {@link TypeIndex#direct} path up to date: a few types, after each change. */
+    private void refreshTypes() {
+        for (TypeIndex index : types.values()) index.refresh();
     }
 
     /** The indicators one observation (an observed-data object and its SCOs) matches. */
@@ -195,10 +214,19 @@ public final class IndicatorEngine {
     public MatchOutcome matchValue(String type, String value, Instant observedAt) {
         TypeIndex index = types.get(type);
         if (index == null) return MatchOutcome.NONE;
+        IndexedPath direct = index.direct;
+        long first = direct == null ? 0 : ValueStream.first(direct, type, value);
+        if (first == 0) return matchValueFully(index, type, value, observedAt);
+        if (!table.contains(first)) return MatchOutcome.NONE;
+        MatchOutcome decided = stream.decide(direct, type, value, first, Micros.of(observedAt));
+        return decided != null ? decided : matchValueFully(index, type, value, observedAt);
+    }
+
+    /** {@link #matchValue} by the general path: the value normalised, every stream path probed, candidates confirmed. */
+    private MatchOutcome matchValueFully(TypeIndex index, String type, String value, Instant observedAt) {
         if (!index.unindexed.isEmpty() || !index.screens.isEmpty()) {
             return match(StixObject.of("type", type, "value", value), observedAt);
         }
-        if (!mayHit(index, type, value)) return MatchOutcome.NONE;
         long at = Micros.of(observedAt);
         Probe probe = new Probe();
         probe.during(at, at);
@@ -209,101 +237,62 @@ public final class IndicatorEngine {
 
     /**
      * The outcomes of many value events, in their order, each exactly what {@link #matchValue} answers for it. Faster
-     * per event than one call each: the events are taken in groups, the table buckets of a whole group are read
-     * together before any of them is examined, so that the memory waits of the group overlap instead of following
-     * one another (group prefetching, Chen et al., "Improving Hash Join Performance through Prefetching", ICDE
-     * 2004). A miss costs one such read; events that need more than one probe go through {@link #matchValue}.
+     * per event than one call each: the events are taken in groups, and each step of the look-up is done for the
+     * whole group before the next (first hashes; the table buckets they fall in; then, for the few that are found,
+     * the entries and the indicators' data), so that the memory waits of a group overlap instead of following one
+     * another (group prefetching, Chen et al., "Improving Hash Join Performance through Prefetching", ICDE 2004).
      */
     public List<MatchOutcome> matchValues(List<ValueEvent> events) {
         int n = events.size();
         MatchOutcome[] out = new MatchOutcome[n];
-        long[] first = new long[GROUP];
-        long[] home = new long[GROUP];
-        // The type look-ups of the batch, by identity: a stream names a few types, mostly the same String objects.
-        String[] seenTypes = new String[4];
-        TypeIndex[] seenIndexes = new TypeIndex[4];
-        for (int from = 0; from < n; from += GROUP) {
-            int count = Math.min(GROUP, n - from);
+        ValueBatch batch = new ValueBatch(Math.min(n, ValueBatch.GROUP));
+        TypeCache cache = new TypeCache();
+        for (int from = 0; from < n; from += ValueBatch.GROUP) {
+            int count = Math.min(ValueBatch.GROUP, n - from);
+            batch.take(events, from, count);
             for (int i = 0; i < count; i++) {
-                ValueEvent event = events.get(from + i);
-                String type = event.type();
-                TypeIndex index = null;
-                int k = 0;
-                while (k < seenTypes.length && seenTypes[k] != null && seenTypes[k] != type) k++;
-                if (k < seenTypes.length && seenTypes[k] == type) {
-                    index = seenIndexes[k];
-                } else {
-                    index = types.get(type);
-                    if (k < seenTypes.length) {
-                        seenTypes[k] = type;
-                        seenIndexes[k] = index;
-                    }
-                }
-                first[i] = onlyFirst(index, event, out, from + i);
+                String type = batch.type[i];
+                TypeIndex index = cache.get(type);
+                IndexedPath path = index == null ? null : index.direct;
+                long first = path == null ? 0 : ValueStream.first(path, type, batch.value[i]);
+                batch.set(i, path, first);
+                // Decided now: an unknown type, and (until found in the table) a key; the rest goes the full way.
+                out[from + i] = index == null || first != 0 ? MatchOutcome.NONE : null;
             }
-            table.read(first, home, count);
+            int found = stream.find(batch, count);
+            for (int k = 0; k < found; k++) {
+                int i = batch.found[k];
+                ValueEvent event = events.get(from + i);
+                MatchOutcome decided = stream.decide(batch.path[i], event.type(), event.value(), batch.first[i],
+                        Micros.of(event.observedAt()));
+                out[from + i] = decided;
+            }
             for (int i = 0; i < count; i++) {
-                int at = from + i;
-                if (out[at] != null) continue;
-                ValueEvent event = events.get(at);
-                if (first[i] == 0) out[at] = matchValue(event.type(), event.value(), event.observedAt());
-                else if (home[i] == 0 || !table.contains(first[i])) out[at] = MatchOutcome.NONE;
-                else out[at] = matchValue(event.type(), event.value(), event.observedAt());
+                if (out[from + i] != null) continue;
+                ValueEvent event = events.get(from + i);
+                out[from + i] = matchValueFully(cache.get(event.type()), event.type(), event.value(), event.observedAt());
             }
         }
         return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
     }
 
-    private static final int GROUP = 16;
-
     /**
-     * The first hash of the one key an event can hit when a single probe decides it, with {@code out[at]} left
-     * empty; 0 when it needs {@link #matchValue} (or {@code out[at]} is already decided, set to none).
+     * The type look-ups of one batch: a stream names a few types, mostly as the same String objects, so a small
+     * table on the string's (cached) hash code answers by identity without a branch that depends on the order.
      */
-    private long onlyFirst(TypeIndex index, ValueEvent event, MatchOutcome[] out, int at) {
-        if (index == null) {
-            out[at] = MatchOutcome.NONE;
-            return 0;
-        }
-        if (index.streamPaths.length != 1 || !index.unindexed.isEmpty() || !index.screens.isEmpty()) return 0;
-        IndexedPath path = index.streamPaths[0];
-        String s = path.readsType ? event.type() : event.value();
-        if (!path.network) {
-            return path.kind == null ? KeyTable.stored(KeyHash.text(KeyHash.SEED_A, path.id, KeyHash.STRING, s))
-                    : CanonicalKey.first(path.kind, path.id, s);
-        }
-        if (path.kind != ObservableKind.IPV4 || path.ipv4InUse.length != 1) return 0;
-        Network n = Network.parseIpv4(s);
-        int length = path.ipv4InUse[0];
-        if (n == null || length > n.prefix()) return 0;
-        return KeyTable.stored(KeyHash.network(KeyHash.SEED_A, path.id, networkCode(false, length), 0, n.maskedLow(length)));
-    }
+    private final class TypeCache {
+        private final String[] names = new String[32];
+        private final TypeIndex[] indexes = new TypeIndex[32];
 
-    /**
-     * False only when no key of the type's value paths can be hit by this value: the miss path of
-     * {@link #matchValue}, the common case of a value stream, allocates nothing and walks the value once (canonical
-     * check and first hash together, {@link CanonicalKey}). True also when it cannot tell cheaply (a value that
-     * is not canonical, an IPv6 address), and the full path then decides.
-     */
-    private boolean mayHit(TypeIndex index, String type, String value) {
-        for (IndexedPath path : index.streamPaths) {
-            String s = path.readsType ? type : value;
-            if (path.network) {
-                if (path.kind != ObservableKind.IPV4) return true;
-                Network n = Network.parseIpv4(s);
-                if (n == null) return true;
-                for (int length : path.ipv4InUse) {
-                    if (length > n.prefix()) break;
-                    long first = KeyHash.network(KeyHash.SEED_A, path.id, networkCode(false, length), 0, n.maskedLow(length));
-                    if (table.contains(first)) return true;
-                }
-            } else {
-                long first = path.kind == null ? KeyHash.text(KeyHash.SEED_A, path.id, KeyHash.STRING, s)
-                        : CanonicalKey.first(path.kind, path.id, s);
-                if (first == 0 || table.contains(first)) return true;
-            }
+        TypeIndex get(String type) {
+            int h = type.hashCode();
+            int b = (h ^ h >>> 16) & 31;
+            if (names[b] == type) return indexes[b];
+            TypeIndex index = types.get(type);
+            names[b] = type;
+            indexes[b] = index;
+            return index;
         }
-        return false;
     }
 
     private static Observation single(StixObject sco, Instant at) {
@@ -410,54 +399,12 @@ public final class IndicatorEngine {
     }
 
     private void dropIfEmpty(String type, TypeIndex index) {
-        if (index.paths.isEmpty() && index.unindexed.isEmpty() && index.screens.isEmpty()) types.remove(type);
-    }
-
-    /** What the index holds for one object type. */
-    private static final class TypeIndex {
-        List<IndexedPath> paths = List.of();
-        /** The paths an SCO of only {@code type} and {@code value} has values on: what {@link #matchValue} probes. */
-        IndexedPath[] streamPaths = new IndexedPath[0];
-        final Set<Integer> unindexed = new LinkedHashSet<>();
-        final Map<ObjectPath, ScreenedPath> screens = new HashMap<>();
-
-        void paths(List<IndexedPath> paths) {
-            this.paths = List.copyOf(paths);
-            this.streamPaths = paths.stream().filter(p -> p.readsType || "value".equals(p.singleProperty))
-                    .toArray(IndexedPath[]::new);
-        }
+        if (index.isEmpty()) types.remove(type);
     }
 
     /** Receives the values a path selects from a root object. */
     private interface ValueSink {
         void value(IndexedPath path, Object value);
-    }
-
-    /** The unindexed patterns screened on one path: each needs its text in a value there. */
-    private static final class ScreenedPath {
-        final IndexedPath path;
-        final List<String> texts = new ArrayList<>();
-        final List<Integer> slots = new ArrayList<>();
-
-        ScreenedPath(IndexedPath path) {
-            this.path = path;
-        }
-
-        void add(String text, int slot) {
-            texts.add(text);
-            slots.add(slot);
-        }
-
-        /** Removes the slot's entries; true when none are left. */
-        boolean remove(int slot) {
-            for (int i = slots.size() - 1; i >= 0; i--) {
-                if (slots.get(i) == slot) {
-                    slots.remove(i);
-                    texts.remove(i);
-                }
-            }
-            return slots.isEmpty();
-        }
     }
 
     /** One match call: the indicators decided so far, and the candidates the full matcher must confirm. */

@@ -22,10 +22,15 @@ final class IndicatorSlots {
     private static final String PREFIX = "indicator--";
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    long[] idHigh = new long[16];
-    long[] idLow = new long[16];
-    long[] validFrom = new long[16];
-    long[] validUntil = new long[16];
+    /**
+     * Per slot four longs side by side: the id's high and low halves, valid from, valid until. A hit reads all four,
+     * and in one array they share a cache line (or two), where four arrays cost four misses.
+     */
+    private long[] data = new long[4 * 16];
+    private static final int HIGH = 0;
+    private static final int LOW = 1;
+    private static final int FROM = 2;
+    private static final int UNTIL = 3;
     long[] keyFirst = new long[16];
     long[] keySecond = new long[16];
     /** Path id and prefix length of the key of a {@link #DECIDED_BY_KEY} slot, to release the path on removal. */
@@ -60,7 +65,7 @@ final class IndicatorSlots {
         int s;
         while ((s = byId[b]) != 0) {
             int slot = s - 1;
-            if (idHigh[slot] == high && idLow[slot] == low
+            if (data[4 * slot + HIGH] == high && data[4 * slot + LOW] == low
                     && (compact != null ? !otherIds.containsKey(slot) : id.equals(otherIds.get(slot)))) {
                 return slot;
             }
@@ -80,17 +85,17 @@ final class IndicatorSlots {
         }
         long[] compact = compact(id);
         if (compact != null) {
-            idHigh[slot] = compact[0];
-            idLow[slot] = compact[1];
+            data[4 * slot + HIGH] = compact[0];
+            data[4 * slot + LOW] = compact[1];
         } else {
-            idHigh[slot] = id.hashCode();
-            idLow[slot] = 0;
+            data[4 * slot + HIGH] = id.hashCode();
+            data[4 * slot + LOW] = 0;
             otherIds.put(slot, id);
         }
-        validFrom[slot] = from;
-        validUntil[slot] = until;
+        data[4 * slot + FROM] = from;
+        data[4 * slot + UNTIL] = until;
         if (live + 1 > (idMask + 1) / 4 * 3) growIds();
-        int b = bucket(idHigh[slot], idLow[slot]);
+        int b = bucket(data[4 * slot + HIGH], data[4 * slot + LOW]);
         while (byId[b] != 0) b = (b + 1) & idMask;
         byId[b] = slot + 1;
         live++;
@@ -98,7 +103,7 @@ final class IndicatorSlots {
     }
 
     void release(int slot) {
-        int b = bucket(idHigh[slot], idLow[slot]);
+        int b = bucket(data[4 * slot + HIGH], data[4 * slot + LOW]);
         while (byId[b] != slot + 1) b = (b + 1) & idMask;
         shiftBack(b);
         otherIds.remove(slot);
@@ -127,24 +132,39 @@ final class IndicatorSlots {
 
     /** Whether the slot's validity [from, until) overlaps the observed interval [first, last]. */
     boolean validDuring(int slot, long first, long last) {
-        return last >= validFrom[slot] && first < validUntil[slot];
+        return last >= data[4 * slot + FROM] && first < data[4 * slot + UNTIL];
+    }
+
+    /** Reads what a hit needs of the slot (kind, validity, id), for the caches: the reads of many slots overlap. */
+    long touch(int slot) {
+        return kind[slot] + data[4 * slot + HIGH] + data[4 * slot + UNTIL];
     }
 
     String id(int slot) {
         String other = otherIds.isEmpty() ? null : otherIds.get(slot);
-        if (other != null) return other;
+        return other != null ? other : format(data[4 * slot + HIGH], data[4 * slot + LOW]);
+    }
+
+    /** The slot's id as a list of one, its text formatted only when read ({@link OneIndicatorId}). */
+    java.util.List<String> idList(int slot) {
+        String other = otherIds.isEmpty() ? null : otherIds.get(slot);
+        return other != null ? java.util.List.of(other) : new OneIndicatorId(data[4 * slot + HIGH], data[4 * slot + LOW]);
+    }
+
+    /** {@code indicator--<UUID>} of an id kept as its two halves. */
+    static String format(long high, long low) {
         char[] text = new char[PREFIX.length() + 36];
         PREFIX.getChars(0, PREFIX.length(), text, 0);
         int at = PREFIX.length();
-        at = hex(idHigh[slot], 60, 32, text, at);
+        at = hex(high, 60, 32, text, at);
         text[at++] = '-';
-        at = hex(idHigh[slot], 28, 16, text, at);
+        at = hex(high, 28, 16, text, at);
         text[at++] = '-';
-        at = hex(idHigh[slot], 12, 0, text, at);
+        at = hex(high, 12, 0, text, at);
         text[at++] = '-';
-        at = hex(idLow[slot], 60, 48, text, at);
+        at = hex(low, 60, 48, text, at);
         text[at++] = '-';
-        hex(idLow[slot], 44, 0, text, at);
+        hex(low, 44, 0, text, at);
         return new String(text);
     }
 
@@ -186,7 +206,7 @@ final class IndicatorSlots {
             j = (j + 1) & idMask;
             if (byId[j] == 0) break;
             int slot = byId[j] - 1;
-            int home = bucket(idHigh[slot], idLow[slot]);
+            int home = bucket(data[4 * slot + HIGH], data[4 * slot + LOW]);
             boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
             if (movable) {
                 byId[gap] = byId[j];
@@ -202,7 +222,7 @@ final class IndicatorSlots {
         idMask = byId.length - 1;
         for (int s : old) {
             if (s == 0) continue;
-            int b = bucket(idHigh[s - 1], idLow[s - 1]);
+            int b = bucket(data[4 * (s - 1) + HIGH], data[4 * (s - 1) + LOW]);
             while (byId[b] != 0) b = (b + 1) & idMask;
             byId[b] = s;
         }
@@ -210,10 +230,7 @@ final class IndicatorSlots {
 
     private void growSlots() {
         int n = kind.length + (kind.length >> 1) + 16;
-        idHigh = Arrays.copyOf(idHigh, n);
-        idLow = Arrays.copyOf(idLow, n);
-        validFrom = Arrays.copyOf(validFrom, n);
-        validUntil = Arrays.copyOf(validUntil, n);
+        data = Arrays.copyOf(data, 4 * n);
         keyFirst = Arrays.copyOf(keyFirst, n);
         keySecond = Arrays.copyOf(keySecond, n);
         keyPath = Arrays.copyOf(keyPath, n);

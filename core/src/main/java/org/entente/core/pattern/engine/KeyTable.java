@@ -1,7 +1,7 @@
 package org.entente.core.pattern.engine;
 
 /**
- * A hash multimap from a key's two hashes ({@link KeyHash}) to indicator slots, in three flat arrays: open
+ * A hash multimap from a key's two hashes ({@link KeyHash}) to indicator slots, in two flat arrays: open
  * addressing with linear probing, at most three quarters full, and deletion by shifting later entries back (no
  * tombstones, so a long-lived table with indicators coming and going never degrades). One key may map to many
  * slots (several indicators naming the same domain); each (key, slot) pair is stored once.
@@ -11,8 +11,8 @@ package org.entente.core.pattern.engine;
  */
 final class KeyTable {
     private long[] firsts = new long[16];
-    private long[] seconds = new long[16];
-    private int[] slots = new int[16];
+    /** Per bucket the second hash and the slot side by side: a hit reads both, in one cache line. */
+    private long[] entries = new long[32];
     private int mask = 15;
     private int size;
 
@@ -25,12 +25,12 @@ final class KeyTable {
         if (size + 1 > (mask + 1) / 4 * 3) grow();
         int b = (int) first & mask;
         while (firsts[b] != 0) {
-            if (firsts[b] == first && seconds[b] == second && slots[b] == slot) return;
+            if (firsts[b] == first && entries[2 * b] == second && entries[2 * b + 1] == slot) return;
             b = (b + 1) & mask;
         }
         firsts[b] = first;
-        seconds[b] = second;
-        slots[b] = slot;
+        entries[2 * b] = second;
+        entries[2 * b + 1] = slot;
         size++;
     }
 
@@ -38,7 +38,7 @@ final class KeyTable {
         first = stored(first);
         int b = (int) first & mask;
         while (firsts[b] != 0) {
-            if (firsts[b] == first && seconds[b] == second && slots[b] == slot) {
+            if (firsts[b] == first && entries[2 * b] == second && entries[2 * b + 1] == slot) {
                 shiftBack(b);
                 size--;
                 return;
@@ -79,7 +79,7 @@ final class KeyTable {
     }
 
     long secondAt(int bucket) {
-        return seconds[bucket];
+        return entries[2 * bucket];
     }
 
     int home(long first) {
@@ -87,7 +87,7 @@ final class KeyTable {
     }
 
     int slotAt(int bucket) {
-        return slots[bucket];
+        return (int) entries[2 * bucket + 1];
     }
 
     static long stored(long first) {
@@ -104,8 +104,8 @@ final class KeyTable {
             boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
             if (movable) {
                 firsts[gap] = firsts[j];
-                seconds[gap] = seconds[j];
-                slots[gap] = slots[j];
+                entries[2 * gap] = entries[2 * j];
+                entries[2 * gap + 1] = entries[2 * j + 1];
                 gap = j;
             }
         }
@@ -114,20 +114,18 @@ final class KeyTable {
 
     private void grow() {
         long[] oldFirsts = firsts;
-        long[] oldSeconds = seconds;
-        int[] oldSlots = slots;
+        long[] oldEntries = entries;
         int capacity = 2 * (mask + 1);
         firsts = new long[capacity];
-        seconds = new long[capacity];
-        slots = new int[capacity];
+        entries = new long[2 * capacity];
         mask = capacity - 1;
         for (int b = 0; b < oldFirsts.length; b++) {
             if (oldFirsts[b] == 0) continue;
             int n = (int) oldFirsts[b] & mask;
             while (firsts[n] != 0) n = (n + 1) & mask;
             firsts[n] = oldFirsts[b];
-            seconds[n] = oldSeconds[b];
-            slots[n] = oldSlots[b];
+            entries[2 * n] = oldEntries[2 * b];
+            entries[2 * n + 1] = oldEntries[2 * b + 1];
         }
     }
 }

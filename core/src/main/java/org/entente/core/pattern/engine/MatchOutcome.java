@@ -11,7 +11,7 @@ public record MatchOutcome(List<String> indicatorIds, List<Failure> failures) {
     static final MatchOutcome NONE = new MatchOutcome(List.of(), List.of());
 
     public MatchOutcome {
-        indicatorIds = List.copyOf(indicatorIds);
+        indicatorIds = indicatorIds instanceof OneIndicatorId ? indicatorIds : List.copyOf(indicatorIds);
         failures = List.copyOf(failures);
     }
 

@@ -48,10 +48,13 @@
  * <li><b>Unindexed</b>: a pattern without such a set (only MATCHES, LIKE, ranges, NOT, EXISTS, or terms
  *     through references) is decided by {@code PatternMatcher} for every observation holding an object of a
  *     type the pattern compares, and for no other.</li>
- * <li><b>Value streams</b>: {@code matchValue} answers a miss from the table of first hashes alone, having
- *     checked a domain's or URL's canonical form in the same walk that hashes it, and allocates nothing;
- *     {@code matchValues} takes events in groups and reads the table buckets of a group together, so that their
- *     cache misses overlap (a miss into a table of a million keys is most of what an event costs).</li>
+ * <li><b>Value streams</b>: on a type whose indicators are all decided by one key, {@code matchValue} answers
+ *     from the index alone when the value is already canonical (checked by character classes, without the
+ *     normaliser): a miss from the table of first hashes, allocating nothing; a hit from the key's entries, its
+ *     id written out as text only when read. {@code matchValues} takes events in groups and does each step of
+ *     that for a whole group before the next, so that their cache misses overlap (a miss into a table of a
+ *     million keys is most of what an event costs). Any other value or type takes the general path, which
+ *     answers the same.</li>
  * </ul>
  * The {@code match} methods only read; {@code put} and {@code remove} change the index in place (no rebuild)
  * and need exclusive access. No I/O happens here.

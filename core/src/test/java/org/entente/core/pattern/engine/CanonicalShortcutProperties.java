@@ -50,6 +50,31 @@ class CanonicalShortcutProperties {
         assertThat(direct).isEqualTo(viaNormaliser);
     }
 
+    @Property(tries = 3000)
+    @Label("the branch-free dotted-quad read gives the address the direct read gives, and nothing for anything else")
+    void plainIpv4AgreesWithTheDirectRead(@ForAll("ipv4") String text) {
+        Network direct = text.indexOf('/') >= 0 ? null : Network.parseIpv4(text);
+        long plain = Network.plainIpv4(text);
+        if (direct == null) {
+            assertThat(plain).isEqualTo(-1);
+        } else {
+            assertThat(plain).isEqualTo(direct.low());
+        }
+    }
+
+    @Property(tries = 1000)
+    @Label("every dotted quad without leading zeros is read, and to its own address")
+    void plainIpv4ReadsEveryCanonicalAddress(@ForAll("addresses") long address) {
+        String text = (address >>> 24) + "." + (address >>> 16 & 255) + "." + (address >>> 8 & 255) + "." + (address & 255);
+        assertThat(Network.plainIpv4(text)).isEqualTo(address);
+        assertThat(Normaliser.standard().normalise(ObservableKind.IPV4, text).value()).isEqualTo(text);
+    }
+
+    @Provide
+    Arbitrary<Long> addresses() {
+        return Arbitraries.longs().between(0, 0xFFFFFFFFL).edgeCases(c -> c.add(0L, 0xFFFFFFFFL, 0x0A000001L));
+    }
+
     @Provide
     Arbitrary<Object[]> observables() {
         Arbitrary<String> label = Arbitraries.strings().withChars("abcXZ09-_.~/%:").ofMinLength(0).ofMaxLength(6);
@@ -64,7 +89,14 @@ class CanonicalShortcutProperties {
         Arbitrary<String> longUrl = Combinators.combine(Arbitraries.of("http://", "https://"), longDomain,
                         Arbitraries.strings().withChars("/.aé").ofMaxLength(6))
                 .as((scheme, host, rest) -> scheme + host + "/" + rest);
+        // Mostly canonical text: the fast check's pairs of dots and slashes, digits-only hosts, dot segments.
+        Arbitrary<String> plainDomain = Arbitraries.strings().withChars("ab09-_.").ofMinLength(0).ofMaxLength(8);
+        Arbitrary<String> plainUrl = Combinators.combine(Arbitraries.of("http://", "https://"), plainDomain,
+                        Arbitraries.strings().withChars("aZ0~._-/").ofMaxLength(10))
+                .as((scheme, host, path) -> scheme + host + "/" + path);
         return Arbitraries.oneOf(
+                plainDomain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d}),
+                plainUrl.map(u -> new Object[] {ObservableKind.URL, u}),
                 domain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d}),
                 longDomain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d}),
                 longDomain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d + "é"}),
@@ -76,6 +108,10 @@ class CanonicalShortcutProperties {
 
     @Provide
     Arbitrary<String> ipv4() {
-        return Arbitraries.strings().withChars("0123456789./").ofMinLength(7).ofMaxLength(18);
+        Arbitrary<String> part = Arbitraries.oneOf(Arbitraries.integers().between(0, 300).map(String::valueOf),
+                Arbitraries.strings().withChars("0123456789").ofMinLength(0).ofMaxLength(4));
+        Arbitrary<String> quad = part.list().ofMinSize(2).ofMaxSize(5).map(p -> String.join(".", p));
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("0123456789./").ofMinLength(5).ofMaxLength(18),
+                quad, quad.map(q -> q + "/24"), quad.map(q -> q + "x"), quad.map(q -> "\u0661" + q));
     }
 }

@@ -82,6 +82,45 @@ class IndicatorEngineTest {
     }
 
     @Test
+    @DisplayName("value events in any spelling match the indicator of their canonical form, one by one and in a batch")
+    void valueEventsInAnySpellingMatchTheCanonicalIndicator() {
+        engine.put(Indicator.of(A, "[domain-name:value = 'xn--bcher-kva.example']", T0));
+        engine.put(Indicator.of(B, "[ipv4-addr:value = '10.0.0.1']", T0));
+        String url = "indicator--cccccccc-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+        engine.put(Indicator.of(url, "[url:value = 'http://evil.example/a~b']", T0));
+        Instant at = T0.plusSeconds(60);
+        List<ValueEvent> events = List.of(
+                new ValueEvent("domain-name", "xn--bcher-kva.example", at),
+                new ValueEvent("domain-name", "XN--BCHER-KVA.Example.", at),
+                new ValueEvent("domain-name", "bücher.example", at),
+                new ValueEvent("ipv4-addr", "10.0.0.1", at),
+                new ValueEvent("url", "http://evil.example/a~b", at),
+                new ValueEvent("url", "HTTP://Evil.Example:80/a%7Eb", at),
+                new ValueEvent("url", "http://evil.example./a~b", at));
+        List<String> expected = List.of(A, A, A, B, url, url, url);
+        List<MatchOutcome> batch = engine.matchValues(events);
+        for (int i = 0; i < events.size(); i++) {
+            ValueEvent e = events.get(i);
+            assertThat(engine.matchValue(e.type(), e.value(), e.observedAt()).indicatorIds()).as(e.value())
+                    .containsExactly(expected.get(i));
+            assertThat(batch.get(i).indicatorIds()).as(e.value()).containsExactly(expected.get(i));
+        }
+        assertThat(engine.matchValue("ipv4-addr", "10.0.0.2", at).indicatorIds()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the id of a hit reads as it was put, even after its indicator is removed and its place reused")
+    void aHitsIdReadsAsPutEvenAfterItsPlaceIsReused() {
+        engine.put(Indicator.of(A, "[domain-name:value = 'evil.example']", T0));
+        MatchOutcome outcome = engine.matchValue("domain-name", "evil.example", T0.plusSeconds(1));
+        engine.remove(A);
+        engine.put(Indicator.of(B, "[domain-name:value = 'other.example']", T0));
+        assertThat(outcome.indicatorIds()).containsExactly(A);
+        assertThat(outcome).isEqualTo(new MatchOutcome(List.of(A), List.of()));
+        assertThat(engine.matchValue("domain-name", "other.example", T0.plusSeconds(1)).indicatorIds()).containsExactly(B);
+    }
+
+    @Test
     @DisplayName("a hash indicator matches whatever case the digest and the algorithm name are written in")
     void aHashIndicatorMatchesWhateverTheSpelling() {
         String digest = "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855";
