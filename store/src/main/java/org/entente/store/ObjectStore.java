@@ -1,6 +1,7 @@
 package org.entente.store;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Versions of STIX objects per collection. Every version is kept; a version is identified by
@@ -18,6 +19,17 @@ public interface ObjectStore {
 
     /** A page of versions in the order they were added, filtered as TAXII 2.1 section 3.4 describes. */
     Page find(String collectionId, ObjectQuery query);
+
+    /**
+     * The versions of every collection stored after {@code afterSeq}, in seq order, of the given types (an empty
+     * set: of every type), at most {@code limit}: for a stage that follows the whole store with one cursor instead
+     * of one per collection. {@code seq} is one sequence over all collections, handed out in the order writes
+     * commit, so a version stored later never gets a seq below a {@link SeqPage#readTo()} already returned. One
+     * version stored in two collections is two versions here, each with its collection.
+     *
+     * @param limit 1 to {@link ObjectQuery#MAX_LIMIT}
+     */
+    SeqPage versionsAfterSeq(long afterSeq, Set<String> types, int limit);
 
     /**
      * Deletes the versions of one object that the query's version and spec_version filters select (ids

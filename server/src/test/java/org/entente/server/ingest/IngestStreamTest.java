@@ -140,6 +140,11 @@ class IngestStreamTest {
         }
 
         @Override
+        public org.entente.store.SeqPage versionsAfterSeq(long afterSeq, java.util.Set<String> types, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public int delete(String collectionId, String objectId, ObjectQuery query) {
             throw new UnsupportedOperationException();
         }
