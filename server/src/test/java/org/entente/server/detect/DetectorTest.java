@@ -179,7 +179,7 @@ class DetectorTest {
     // --- helpers
 
     Detector detector() {
-        return new Detector(store, DE, new HeldIndicators(), detections::add, 2, LATER);
+        return new Detector(store, DE, new HeldIndicators(), detections::addAll, 2, LATER);
     }
 
     static MemberId member(String name) {
