@@ -115,13 +115,18 @@ final class ShareRead {
         }
     }
 
-    /** The values of one distribution child table for the given shares, by share (its primary key's prefix). */
+    /**
+     * The values of one distribution child table for the given shares, by share (its primary key's prefix), in
+     * chunks of {@link #CHUNK} shares (the versions of a chunk may have many shares between them).
+     */
     private static Map<Long, Set<String>> distributionList(Handle handle, String table, String column, List<Long> seqs) {
         Map<Long, Set<String>> values = new HashMap<>();
-        handle.createQuery("SELECT c.share_seq, c." + column + " AS value FROM " + table + " c WHERE c.share_seq IN (<seqs>)")
-                .bindList("seqs", padded(seqs))
-                .map((rs, ctx) -> Map.entry(rs.getLong("share_seq"), rs.getString("value")))
-                .forEach(row -> values.computeIfAbsent(row.getKey(), k -> new HashSet<>()).add(row.getValue()));
+        for (int from = 0; from < seqs.size(); from += CHUNK) {
+            handle.createQuery("SELECT c.share_seq, c." + column + " AS value FROM " + table + " c WHERE c.share_seq IN (<seqs>)")
+                    .bindList("seqs", padded(seqs.subList(from, Math.min(seqs.size(), from + CHUNK))))
+                    .map((rs, ctx) -> Map.entry(rs.getLong("share_seq"), rs.getString("value")))
+                    .forEach(row -> values.computeIfAbsent(row.getKey(), k -> new HashSet<>()).add(row.getValue()));
+        }
         return values;
     }
 
