@@ -100,7 +100,7 @@ public final class Node implements AutoCloseable {
             MemberId local = federation.identity().member();
             Warnings raising = warnings;
             // The detect stage: indicators loaded before the node serves, so the first observation already meets them.
-            detector = new Detector(store, local, new HeldIndicators(), d -> raising.raise(d), Detector.DEFAULT_BATCH, clock);
+            detector = new Detector(store, local, new HeldIndicators(), batch -> raising.raise(batch), Detector.DEFAULT_BATCH, clock);
             detector.loadIndicators();
             ObservationIntake observations = new ObservationIntake(store, local, detector.indicators(),
                     new SightingShares(federation.sharing()), clock);

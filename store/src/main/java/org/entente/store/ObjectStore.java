@@ -1,6 +1,7 @@
 package org.entente.store;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Versions of STIX objects per collection. Every version is kept; a version is identified by
@@ -20,19 +21,23 @@ public interface ObjectStore {
     Page find(String collectionId, ObjectQuery query);
 
     /**
+     * The versions of every collection stored after {@code afterSeq}, in seq order, of the given types (an empty
+     * set: of every type), at most {@code limit}: for a stage that follows the whole store with one cursor instead
+     * of one per collection. {@code seq} is one sequence over all collections, handed out in the order writes
+     * commit, so a version stored later never gets a seq below a {@link SeqPage#readTo()} already returned. One
+     * version stored in two collections is two versions here, each with its collection; deleted versions are gone.
+     *
+     * @param limit 1 to {@link ObjectQuery#MAX_LIMIT}
+     */
+    SeqPage versionsAfterSeq(long afterSeq, Set<String> types, int limit);
+
+    /**
      * Deletes the versions of one object that the query's version and spec_version filters select (ids
      * and types in the query are ignored).
      *
      * @return how many versions were deleted
      */
     int delete(String collectionId, String objectId, ObjectQuery query);
-
-    /**
-     * Every collection's versions with a seq above {@code afterSeq}, in seq order, at most {@code limit}:
-     * how a stage after the store follows all of it with one cursor. A seq is unique across collections,
-     * so a version stored in two collections appears twice, under two seqs. Deleted versions are gone.
-     */
-    List<StoredVersion> versionsAfterSeq(long afterSeq, int limit);
 
     /** Distinct objects (not versions) in the collection. */
     long countObjects(String collectionId);

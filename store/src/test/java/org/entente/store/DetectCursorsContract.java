@@ -27,21 +27,25 @@ public abstract class DetectCursorsContract {
     }
 
     @Test
-    void aCursorStartsAtZeroMovesForwardPerCollectionAndSurvivesARestart() {
-        assertThat(store.detectCursors().cursor("default")).isZero();
-        store.detectCursors().advance("default", 42);
-        store.detectCursors().advance("other", 7);
+    void theCursorStartsAtZeroMovesForwardAndSurvivesARestart() {
+        assertThat(store.detectCursors().cursor()).isZero();
+        store.detectCursors().advance(42);
         store.close();
         store = reopenStore();
 
-        assertThat(store.detectCursors().cursor("default")).isEqualTo(42);
-        assertThat(store.detectCursors().cursor("other")).isEqualTo(7);
+        assertThat(store.detectCursors().cursor()).isEqualTo(42);
     }
 
     @Test
-    void aCursorNeverMovesBack() {
-        store.detectCursors().advance("default", 42);
-        store.detectCursors().advance("default", 10);
-        assertThat(store.detectCursors().cursor("default")).isEqualTo(42);
+    void theCursorNeverMovesBack() {
+        store.detectCursors().advance(42);
+        store.detectCursors().advance(10);
+        assertThat(store.detectCursors().cursor()).isEqualTo(42);
+    }
+
+    @Test
+    void aStoreThatNeverHadPerCollectionCursorsHasNothingMatchedAhead() {
+        store.detectCursors().advance(42);
+        assertThat(store.detectCursors().matchedAhead()).isEmpty();
     }
 }

@@ -80,7 +80,7 @@ final class ObserveCommand implements Callable<Integer> {
             Clock clock = Clock.systemUTC();
             HeldIndicators indicators = new HeldIndicators();
             // Only the indicators are read here; matching what is stored stays with the node's own detect stage.
-            new Detector(node.store(), node.identity().member(), indicators, d -> { }, Detector.DEFAULT_BATCH, clock)
+            new Detector(node.store(), node.identity().member(), indicators, batch -> { }, Detector.DEFAULT_BATCH, clock)
                     .loadIndicators();
             ObservationIntake intake = new ObservationIntake(node.store(), node.identity().member(), indicators,
                     new SightingShares(node.sharing()), clock);

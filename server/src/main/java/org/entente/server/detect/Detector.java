@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,12 +25,12 @@ import org.entente.core.stix.StixTimestamp;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.core.stix.codec.StixParseException;
 import org.entente.server.index.StoreFollower;
-import org.entente.store.CollectionInfo;
 import org.entente.store.ObjectQuery;
-import org.entente.store.Page;
+import org.entente.store.SeqPage;
 import org.entente.store.ShareStore.VersionRef;
 import org.entente.store.Store;
 import org.entente.store.StoredVersion;
+import org.entente.store.VersionInCollection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,39 +38,46 @@ import org.slf4j.LoggerFactory;
  * The detect stage of a node: keeps {@link HeldIndicators} filled from the object store and matches what is
  * stored against them, emitting {@link Detection}s to the next stage.
  *
- * <p>It follows every collection by seq, after the fact, as the correlation indexer does, so whatever path
- * stored an object (TAXII, REST, import, a peer's envelope, the observation stream) counts. Two cursors per
- * collection: indicators are read into the engine from seq 0 at every start (the engine lives in memory) and
- * then incrementally; observed-data and sightings are matched from a cursor kept in the store
- * ({@link org.entente.store.DetectCursors}), so a restart neither repeats detections nor misses any. Each
- * round reads indicators up to the end first, so an observation is matched against every indicator stored
- * before it.
+ * <p>It follows the store by seq, after the fact, as the correlation indexer does, so whatever path stored an
+ * object (TAXII, REST, import, a peer's envelope, the observation stream) counts. {@code seq} is one sequence over
+ * all collections, so two cursors follow them all ({@link org.entente.store.ObjectStore#versionsAfterSeq}), each
+ * reading only the types it needs: indicators are read into the engine from seq 0 at every start (the engine
+ * lives in memory) and then incrementally, a version no newer than one held not even parsed; observed-data and
+ * sightings are matched from a cursor kept in the store ({@link org.entente.store.DetectCursors}), so a restart
+ * neither repeats detections nor misses any. Each round reads indicators up to the end first, so an observation
+ * is matched against every indicator stored before it.
  *
  * <p>A sighting of a held indicator is an indicator match (evidence: the indicator and the sighting); an
  * observed-data object is matched by the engine (evidence: each indicator and the observed-data), unless a
- * sighting seen in the same round refers to it, which already says what it matched. A received or shared version
- * is stored in one transaction with its sharing labels, so a version without labels is this node's own.
+ * sighting seen in the same round refers to it, which already says what it matched. A version stored in several
+ * collections is matched once. A received or shared version is stored in one transaction with its sharing
+ * labels, so a version without labels is this node's own. The detections of a batch go to the next stage
+ * together, their evidence read with one query for all of them.
  */
 public final class Detector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
     public static final int DEFAULT_BATCH = 2_000;
     private static final Set<String> INDICATORS = Set.of("indicator");
+    /** Only sightings and observed-data are matched. */
+    private static final Set<String> MATCHED = Set.of("sighting", "observed-data");
 
     private final Store store;
     private final HeldIndicators indicators;
     private final EvidenceSource evidence;
-    private final Consumer<Detection> sink;
+    private final Consumer<List<Detection>> sink;
     private final int batchSize;
     private final Clock clock;
-    private final Map<String, Long> indicatorCursors = new HashMap<>();
+    private long indicatorCursor;
+    /** Per collection, versions matched before the store had one detect cursor; null until read. */
+    private Map<String, Long> matchedAhead;
     /** Observed-data recently referred to by matched sightings (bounded): their match was already reported. */
     private final Set<String> sighted = recent(100_000);
     /** Versions matched recently (bounded): one version stored in several collections is matched once. */
     private final Set<VersionRef> matched = recent(100_000);
     private volatile StoreFollower loop;
 
-    /** @param sink where detections go: the warn stage */
-    public Detector(Store store, MemberId local, HeldIndicators indicators, Consumer<Detection> sink, int batchSize,
+    /** @param sink where the detections of each batch go, in order: the warn stage */
+    public Detector(Store store, MemberId local, HeldIndicators indicators, Consumer<List<Detection>> sink, int batchSize,
                     Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.indicators = Objects.requireNonNull(indicators, "indicators");
@@ -88,64 +96,60 @@ public final class Detector implements AutoCloseable {
 
     /** Reads the indicator versions stored since the last read into the engine (all of them, the first time). */
     public synchronized void loadIndicators() {
-        for (CollectionInfo collection : store.collections().list()) loadIndicators(collection.id());
+        SeqPage page;
+        do {
+            page = store.objects().versionsAfterSeq(indicatorCursor, INDICATORS, batchSize);
+            for (VersionInCollection v : page.versions()) {
+                StoredVersion version = v.version();
+                // The same version from another collection, or an older one: it would change nothing.
+                if (indicators.hasAtLeast(version.id(), version.version())) continue;
+                parse(version).ifPresent(indicators::apply);
+            }
+            indicatorCursor = page.readTo();
+        } while (page.more());
     }
 
     /** Reads new indicator versions, then matches what was stored since the last run; returns the detections emitted. */
     public synchronized int catchUp() {
-        List<CollectionInfo> collections = store.collections().list();
-        for (CollectionInfo collection : collections) loadIndicators(collection.id());
+        loadIndicators();
+        if (matchedAhead == null) matchedAhead = new HashMap<>(store.detectCursors().matchedAhead());
         int emitted = 0;
-        for (CollectionInfo collection : collections) emitted += matchStored(collection.id());
-        return emitted;
-    }
-
-    private void loadIndicators(String collection) {
-        Page page;
+        SeqPage page;
         do {
-            long cursor = indicatorCursors.getOrDefault(collection, 0L);
-            page = store.objects().find(collection, ObjectQuery.all().withTypes(INDICATORS).withAfterSeq(cursor).withLimit(batchSize));
-            for (StoredVersion v : page.items()) parse(v).ifPresent(indicators::apply);
-            if (page.items().isEmpty()) break;
-            indicatorCursors.put(collection, page.items().getLast().seq());
-        } while (page.more());
-    }
-
-    private int matchStored(String collection) {
-        int emitted = 0;
-        Page page;
-        do {
-            long cursor = store.detectCursors().cursor(collection);
-            page = store.objects().find(collection, ObjectQuery.all().withAfterSeq(cursor).withLimit(batchSize));
-            List<Stored> parsed = parsed(page.items());
-            if (parsed.isEmpty()) break;
-            List<Stored> fresh = unseen(parsed);
-            emitted += match(collection, fresh);
+            long cursor = store.detectCursors().cursor();
+            page = store.objects().versionsAfterSeq(cursor, MATCHED, batchSize);
+            List<Stored> fresh = unseen(page.versions());
+            emitted += emit(match(fresh));
             fresh.forEach(f -> matched.add(f.ref()));
-            store.detectCursors().advance(collection, parsed.getLast().seq());
+            if (page.readTo() > cursor) {
+                store.detectCursors().advance(page.readTo());
+                long readTo = page.readTo();
+                matchedAhead.values().removeIf(seq -> seq <= readTo);
+            }
         } while (page.more());
         return emitted;
     }
 
-    private static List<Stored> parsed(List<StoredVersion> versions) {
-        List<Stored> parsed = new ArrayList<>(versions.size());
-        for (StoredVersion v : versions) {
-            StixObject object = parse(v).orElse(StixObject.of("type", v.type(), "id", v.id()));
-            parsed.add(new Stored(v.seq(), object));
-        }
-        return parsed;
-    }
-
-    /** The versions not matched before (from another collection, or twice in this batch). */
-    private List<Stored> unseen(List<Stored> versions) {
+    /**
+     * The versions not matched before (from another collection, twice in this batch, or by the per-collection
+     * cursors of old), parsed.
+     */
+    private List<Stored> unseen(List<VersionInCollection> versions) {
         List<Stored> fresh = new ArrayList<>(versions.size());
-        Set<VersionRef> batch = new java.util.HashSet<>();
-        for (Stored s : versions) if (!s.matchable() || (!matched.contains(s.ref()) && batch.add(s.ref()))) fresh.add(s);
+        Set<VersionRef> batch = new HashSet<>();
+        for (VersionInCollection v : versions) {
+            StoredVersion version = v.version();
+            if (version.seq() <= matchedAhead.getOrDefault(v.collectionId(), 0L)) continue;
+            VersionRef stored = new VersionRef(version.id(), version.version());
+            if (matched.contains(stored) || !batch.add(stored)) continue;
+            parse(version).ifPresent(object -> fresh.add(new Stored(v.collectionId(), stored, object)));
+        }
         return fresh;
     }
 
-    private int match(String collection, List<Stored> batch) {
-        int emitted = 0;
+    /** The indicator matches in a batch: sightings of held indicators first, then observed-data the engine matches. */
+    private List<Match> match(List<Stored> batch) {
+        List<Match> found = new ArrayList<>();
         for (Stored s : batch) {
             if (!s.object().type().equals("sighting")) continue;
             Optional<String> of = s.object().string("sighting_of_ref");
@@ -153,12 +157,12 @@ public final class Detector implements AutoCloseable {
             Optional<Instant> held = indicators.version(of.get());
             if (held.isEmpty()) continue;
             for (Object ref : s.object().list("observed_data_refs")) if (ref instanceof String id) sighted.add(id);
-            emitted += emit(of.get(), held.get(), s);
+            found.add(new Match(of.get(), held.get(), s));
         }
         List<Stored> observed = batch.stream()
                 .filter(s -> s.object().type().equals("observed-data") && !sighted.contains(s.object().id())).toList();
-        if (observed.isEmpty()) return emitted;
-        Map<String, StixObject> context = context(collection, batch, observed);
+        if (observed.isEmpty()) return found;
+        Map<String, StixObject> context = context(batch, observed);
         for (Stored s : observed) {
             MatchOutcome outcome;
             try {
@@ -173,43 +177,57 @@ public final class Detector implements AutoCloseable {
             }
             for (String indicatorId : outcome.indicatorIds()) {
                 Optional<Instant> held = indicators.version(indicatorId);
-                if (held.isPresent()) emitted += emit(indicatorId, held.get(), s);
+                if (held.isPresent()) found.add(new Match(indicatorId, held.get(), s));
             }
         }
-        return emitted;
+        return found;
     }
 
-    /** The objects the observed-data may refer to: the batch, and what the collection holds of the rest. */
-    private Map<String, StixObject> context(String collection, List<Stored> batch, List<Stored> observed) {
+    /** The objects the observed-data may refer to: the batch, and what each one's collection holds of the rest. */
+    private Map<String, StixObject> context(List<Stored> batch, List<Stored> observed) {
         Map<String, StixObject> context = new HashMap<>();
         for (Stored s : batch) context.put(s.object().id(), s.object());
-        Set<String> missing = new LinkedHashSet<>();
+        Map<String, Set<String>> missing = new LinkedHashMap<>();
         for (Stored s : observed) {
-            for (Object ref : s.object().list("object_refs")) if (ref instanceof String id && !context.containsKey(id)) missing.add(id);
-        }
-        if (!missing.isEmpty()) {
-            for (StoredVersion v : store.objects().find(collection, ObjectQuery.latest().withIds(missing)
-                    .withLimit(ObjectQuery.MAX_LIMIT)).items()) {
-                parse(v).ifPresent(o -> context.put(o.id(), o));
+            for (Object ref : s.object().list("object_refs")) {
+                if (ref instanceof String id && !context.containsKey(id)) missing.computeIfAbsent(s.collection(), c -> new LinkedHashSet<>()).add(id);
             }
         }
+        missing.forEach((collection, ids) -> {
+            for (StoredVersion v : store.objects().find(collection, ObjectQuery.latest().withIds(ids)
+                    .withLimit(ObjectQuery.MAX_LIMIT)).items()) {
+                parse(v).ifPresent(o -> context.putIfAbsent(o.id(), o));
+            }
+        });
         return context;
     }
 
-    private int emit(String indicatorId, Instant indicatorVersion, Stored by) {
-        List<Evidence> found = evidence.of(List.of(
-                new EvidenceSource.Version(new VersionRef(indicatorId, indicatorVersion), Optional.empty()),
-                EvidenceSource.Version.of(by.object().id(), by.ref().version(), by.object().list("object_marking_refs"))));
-        if (found.size() < 2) {
-            LOG.info("match of {} by {} not reported: a member it comes from is not known here", indicatorId, by.object().id());
-            return 0;
+    /** Hands the batch's matches to the next stage as detections, their evidence read at once; returns how many. */
+    private int emit(List<Match> matches) {
+        if (matches.isEmpty()) return 0;
+        Set<EvidenceSource.Version> versions = new LinkedHashSet<>();
+        for (Match m : matches) {
+            versions.add(m.indicator());
+            versions.add(m.by());
         }
+        Map<EvidenceSource.Version, Evidence> found = evidence.byVersion(versions);
+        List<Detection> detections = new ArrayList<>(matches.size());
+        for (Match m : matches) {
+            Evidence indicator = found.get(m.indicator());
+            Evidence by = found.get(m.by());
+            if (indicator == null || by == null) {
+                LOG.info("match of {} by {} not reported: a member it comes from is not known here", m.indicatorId(), m.stored().object().id());
+                continue;
+            }
+            detections.add(new Detection(DetectionKind.INDICATOR_MATCH, m.indicatorId(), List.of(indicator, by), clock.instant(), false));
+        }
+        if (detections.isEmpty()) return 0;
         try {
-            sink.accept(new Detection(DetectionKind.INDICATOR_MATCH, indicatorId, found, clock.instant(), false));
-            return 1;
+            sink.accept(detections);
+            return detections.size();
         } catch (RuntimeException e) {
-            // Not retried: a retry would repeat the detections of the batch that went through.
-            LOG.warn("the match of {} by {} could not be passed on", indicatorId, by.object().id(), e);
+            // Not retried: a retry would repeat the detections that went through.
+            LOG.warn("{} detection(s) could not be passed on", detections.size(), e);
             return 0;
         }
     }
@@ -247,14 +265,19 @@ public final class Detector implements AutoCloseable {
         }
     }
 
-    private record Stored(long seq, StixObject object) {
-        VersionRef ref() {
-            return new VersionRef(object.id(), object.version().map(StixTimestamp::instant).orElse(null));
+    /** A matched version: {@code ref} as stored (its own version, or date_added), for telling repeats apart. */
+    private record Stored(String collection, VersionRef ref, StixObject object) {}
+
+    /** An indicator that a stored sighting or observed-data matched. */
+    private record Match(String indicatorId, Instant indicatorVersion, Stored stored) {
+        EvidenceSource.Version indicator() {
+            return new EvidenceSource.Version(new VersionRef(indicatorId, indicatorVersion), Optional.empty());
         }
 
-        /** Only sightings and observed-data are matched. */
-        boolean matchable() {
-            return object.type().equals("sighting") || object.type().equals("observed-data");
+        EvidenceSource.Version by() {
+            StixObject object = stored.object();
+            return EvidenceSource.Version.of(object.id(), object.version().map(StixTimestamp::instant).orElse(null),
+                    object.list("object_marking_refs"));
         }
     }
 }

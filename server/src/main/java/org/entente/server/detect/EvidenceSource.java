@@ -3,7 +3,7 @@ package org.entente.server.detect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,15 +35,29 @@ final class EvidenceSource {
 
     /** One evidence per object version asked, in order; absent for a version whose member is not known here. */
     List<Evidence> of(List<Version> versions) {
-        if (versions.isEmpty()) return List.of();
-        Map<VersionRef, List<Share>> shares = store.shares().sharesOf(versions.stream().map(Version::ref).toList());
-        Map<MemberId, Optional<Member>> members = new LinkedHashMap<>();
+        Map<Version, Evidence> found = byVersion(versions);
         List<Evidence> evidence = new ArrayList<>(versions.size());
+        for (Version v : versions) {
+            Evidence e = found.get(v);
+            if (e != null) evidence.add(e);
+        }
+        return evidence;
+    }
+
+    /**
+     * The evidence of each version asked, with one read of their shares and one of each member whatever their
+     * number (the detect stage asks once per round); a version whose member is not known here is absent.
+     */
+    Map<Version, Evidence> byVersion(Collection<Version> versions) {
+        if (versions.isEmpty()) return Map.of();
+        Map<VersionRef, List<Share>> shares = store.shares().sharesOf(versions.stream().map(Version::ref).distinct().toList());
+        Map<MemberId, Optional<Member>> members = new HashMap<>();
+        Map<Version, Evidence> evidence = new HashMap<>();
         for (Version v : versions) {
             List<Share> s = shares.getOrDefault(v.ref(), List.of());
             SharingLabels labels = s.isEmpty() ? localLabels(v.tlp()) : s.get(0).labels();
             members.computeIfAbsent(labels.origin(), this::member)
-                    .ifPresent(m -> evidence.add(new Evidence(v.ref().objectId(), m, labels)));
+                    .ifPresent(m -> evidence.put(v, new Evidence(v.ref().objectId(), m, labels)));
         }
         return evidence;
     }

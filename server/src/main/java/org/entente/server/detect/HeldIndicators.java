@@ -60,6 +60,15 @@ public final class HeldIndicators {
         }
     }
 
+    /**
+     * Whether a version of the indicator at least as new as {@code version} was taken already (held, or revoked):
+     * then {@link #apply} of that version would change nothing, and the detect stage need not even parse it.
+     */
+    public boolean hasAtLeast(String indicatorId, Instant version) {
+        Held held = newest.get(indicatorId);
+        return held != null && !version.isAfter(held.version());
+    }
+
     /** The version held of an indicator, empty when none is (never seen, or revoked). */
     public Optional<Instant> version(String indicatorId) {
         Held held = newest.get(indicatorId);

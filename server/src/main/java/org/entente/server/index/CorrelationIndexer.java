@@ -26,8 +26,10 @@ import org.entente.store.ObjectLink;
 import org.entente.store.ObjectQuery;
 import org.entente.store.Occurrence;
 import org.entente.store.PendingReference;
+import org.entente.store.SeqPage;
 import org.entente.store.Store;
 import org.entente.store.StoredVersion;
+import org.entente.store.VersionInCollection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,9 +94,10 @@ public final class CorrelationIndexer implements AutoCloseable {
     public synchronized long catchUp() {
         long added = 0;
         long cursor = store.correlation().cursor();
-        List<StoredVersion> page;
+        SeqPage read;
         do {
-            page = store.objects().versionsAfterSeq(cursor, batchSize);
+            read = store.objects().versionsAfterSeq(cursor, Set.of(), batchSize);
+            List<StoredVersion> page = read.versions().stream().map(VersionInCollection::version).toList();
             if (page.isEmpty()) break;
             cursor = page.getLast().seq();
             List<StoredVersion> unindexed = unindexed(page);
@@ -102,7 +105,7 @@ public final class CorrelationIndexer implements AutoCloseable {
             for (StoredVersion v : unindexed) recent.merge(v.id(), v.version(), (a, b) -> b.isAfter(a) ? b : a);
             added += batch.size();
             if (!batch.isEmpty()) notifyListeners(batch);
-        } while (page.size() == batchSize);
+        } while (read.more());
         return added;
     }
 

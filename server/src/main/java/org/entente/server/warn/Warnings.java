@@ -101,6 +101,28 @@ public final class Warnings implements AutoCloseable {
 
     /** Raises the warnings the detection calls for, one per rule that fires; returns those raised. */
     public List<StoredWarning> raise(Detection detection) {
+        return raise(detection, policy);
+    }
+
+    /**
+     * Raises the warnings a batch of detections calls for (the detect stage hands over each batch at once), under
+     * the sharing policy read once for all of them; a detection whose warnings fail is logged and the rest go on.
+     */
+    public List<StoredWarning> raise(List<Detection> detections) {
+        if (detections.isEmpty()) return List.of();
+        SharingPolicy current = policy.get();
+        List<StoredWarning> raised = new ArrayList<>();
+        for (Detection detection : detections) {
+            try {
+                raised.addAll(raise(detection, () -> current));
+            } catch (RuntimeException e) {
+                LOG.warn("the warnings of detection {} of {} could not be raised", detection.kind(), detection.subject(), e);
+            }
+        }
+        return raised;
+    }
+
+    private List<StoredWarning> raise(Detection detection, Supplier<SharingPolicy> policy) {
         List<StoredWarning> raised = new ArrayList<>();
         Map<MemberId, List<Evidence>> audience = null;
         for (WarningRule rule : settings.rules()) {
@@ -118,6 +140,8 @@ public final class Warnings implements AutoCloseable {
      */
     private Optional<StoredWarning> raise(Detection detection, WarningRule rule, Assessment assessment,
                                           Map<MemberId, List<Evidence>> audience) {
+        // Nobody to warn: the store need not be asked whether the event was warned of already.
+        if (audience.entrySet().stream().noneMatch(e -> rule.warns(e.getKey(), e.getValue()))) return Optional.empty();
         EventKey event = EventKey.of(rule.name(), detection);
         Optional<StoredWarning> held = sameEvent(event);
         if (held.isPresent()) {

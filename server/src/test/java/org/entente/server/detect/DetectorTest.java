@@ -157,6 +157,40 @@ class DetectorTest {
     }
 
     @Test
+    void theMatchesOfABatchReachTheNextStageTogetherEachWithItsOwnEvidence() {
+        List<List<Detection>> handedOver = new ArrayList<>();
+        detector = new Detector(store, DE, new HeldIndicators(), handedOver::add, 100, LATER);
+        Map<String, Object> first = indicator("[domain-name:value = 'evil.example']", "2026-01-01T00:00:00.000Z");
+        Map<String, Object> second = indicator("[ipv4-addr:value = '198.51.100.7']", "2026-01-01T00:00:00.000Z");
+        sharedBy(FR, first);
+        sharedBy(NL, second);
+        Map<String, Object> domain = sco("domain-name", "evil.example");
+        Map<String, Object> address = sco("ipv4-addr", "198.51.100.7");
+        write(COLLECTION, domain, observedData(domain), address, observedData(address));
+
+        assertThat(detector.catchUp()).isEqualTo(2);
+        assertThat(handedOver).singleElement().satisfies(batch -> {
+            assertThat(batch).extracting(Detection::subject).containsExactlyInAnyOrder((String) first.get("id"), (String) second.get("id"));
+            assertThat(batch).extracting(d -> d.evidence().getFirst().member().id()).containsExactlyInAnyOrder(FR, NL);
+        });
+    }
+
+    @Test
+    void anIndicatorVersionStoredInTwoCollectionsIsHeldOnceAndAnObservationInEitherMatchesIt() {
+        store.collections().create(new CollectionInfo("c-partners", "Partners", null, null));
+        Map<String, Object> indicator = indicator("[domain-name:value = 'evil.example']", "2026-01-01T00:00:00.000Z");
+        sharedBy(FR, indicator);
+        write("c-partners", indicator);
+        detector.loadIndicators();
+        assertThat(detector.indicators().size()).isEqualTo(1);
+
+        Map<String, Object> domain = sco("domain-name", "evil.example");
+        write("c-partners", domain, observedData(domain));
+        assertThat(detector.catchUp()).isEqualTo(1);
+        assertThat(detections.getFirst().evidence()).extracting(e -> e.member().id()).containsExactly(FR, DE);
+    }
+
+    @Test
     void aPhoneNumberReachingThreeCountriesInTheIndexBecomesACrossBorderClusterDetection() {
         Correlation correlation = new Correlation(store, LATER);
         ClusterDetections clusters = new ClusterDetections(store, DE, detections::add, LATER);
@@ -179,7 +213,7 @@ class DetectorTest {
     // --- helpers
 
     Detector detector() {
-        return new Detector(store, DE, new HeldIndicators(), detections::add, 2, LATER);
+        return new Detector(store, DE, new HeldIndicators(), detections::addAll, 2, LATER);
     }
 
     static MemberId member(String name) {

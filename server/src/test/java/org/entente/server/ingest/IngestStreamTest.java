@@ -141,7 +141,7 @@ class IngestStreamTest {
         }
 
         @Override
-        public List<StoredVersion> versionsAfterSeq(long afterSeq, int limit) {
+        public org.entente.store.SeqPage versionsAfterSeq(long afterSeq, java.util.Set<String> types, int limit) {
             throw new UnsupportedOperationException();
         }
 

@@ -254,6 +254,30 @@ class WarningsTest {
     }
 
     @Test
+    void aBatchOfDetectionsRaisesWhatEachWouldRaiseAloneOncePerEvent() {
+        List<StoredWarning> raised = warnings.raise(List.of(
+                clusterAt(T0.plus(Duration.ofMinutes(10)), PHONE),
+                clusterAt(T0.plus(Duration.ofMinutes(20)), PHONE),
+                clusterAt(T0.plus(Duration.ofMinutes(10)), "phone-number:+33100000000")));
+
+        assertThat(raised).extracting(StoredWarning::id).containsExactly(
+                new EventKey("cross-border-cluster", PHONE, false, T0).warningId(),
+                new EventKey("cross-border-cluster", "phone-number:+33100000000", false, T0).warningId());
+        assertThat(store.warnings().addressedTo(D.id(), false)).hasSize(2);
+        assertThat(warnings.raise(List.of())).isEmpty();
+    }
+
+    @Test
+    void aMatchOfAMembersOwnIndicatorByItsOwnSightingWarnsNobodyAndRaisesNothing() {
+        Evidence own = sighting(A, "h");
+        Detection detection = new Detection(DetectionKind.INDICATOR_MATCH, "indicator--" + java.util.UUID.randomUUID(),
+                List.of(own, own), T0, false);
+
+        assertThat(warnings.raise(List.of(detection))).isEmpty();
+        assertThat(store.warnings().addressedTo(A.id(), false)).isEmpty();
+    }
+
+    @Test
     void aWarningReportCarriesItsCapAlertAndEventKeyInAValidPropertyExtensionDefinedByItsSender() {
         StoredWarning w = warnings.raise(cluster(false)).get(0);
         WarningRecipient view = recipient(w, D);

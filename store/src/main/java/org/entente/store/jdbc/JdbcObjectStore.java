@@ -1,16 +1,22 @@
 package org.entente.store.jdbc;
 
 import java.util.List;
+import java.util.Set;
 import org.entente.store.NewVersion;
 import org.entente.store.ObjectQuery;
 import org.entente.store.ObjectStore;
 import org.entente.store.Page;
+import org.entente.store.SeqPage;
 import org.entente.store.StoredVersion;
+import org.entente.store.VersionInCollection;
 import org.entente.store.WriteOutcome;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 final class JdbcObjectStore implements ObjectStore {
+    /** {@link StoredVersionMapper#COLUMNS} of {@code object_versions v}. */
+    private static final String VERSION_COLUMNS = "v." + StoredVersionMapper.COLUMNS.replace(", ", ", v.");
+
     private final Jdbi reads;
     private final SerialWriter writer;
     private final CollectionKeys collections;
@@ -54,17 +60,30 @@ final class JdbcObjectStore implements ObjectStore {
     }
 
     @Override
-    public List<StoredVersion> versionsAfterSeq(long afterSeq, int limit) {
-        if (limit < 1 || limit > ObjectQuery.MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1.." + ObjectQuery.MAX_LIMIT + ", not " + limit);
-        }
-        // seq is the primary key of both dialects: a range read of the table in key order.
-        return reads.withHandle(handle -> handle.createQuery("SELECT " + StoredVersionMapper.COLUMNS
-                        + " FROM object_versions WHERE seq > :after ORDER BY seq LIMIT :limit")
-                .bind("after", afterSeq)
-                .bind("limit", limit)
-                .map(StoredVersionMapper.INSTANCE)
-                .list());
+    public SeqPage versionsAfterSeq(long afterSeq, Set<String> types, int limit) {
+        if (limit < 1 || limit > ObjectQuery.MAX_LIMIT) throw new IllegalArgumentException("limit must be 1.." + ObjectQuery.MAX_LIMIT + ", not " + limit);
+        return reads.withHandle(handle -> {
+            // The end of the store first: the versions up to it are all committed (seqs are handed out under the
+            // writers' lock, in commit order), so a page that is not full has read everything up to it.
+            long end = handle.createQuery("SELECT COALESCE(MAX(seq), 0) FROM object_versions").mapTo(Long.class).one();
+            if (end <= afterSeq) return new SeqPage(List.of(), afterSeq, false);
+            String typeFilter = types.isEmpty() ? "" : " AND v.type IN (<types>)";
+            var query = handle.createQuery("SELECT " + VERSION_COLUMNS + ", c.id FROM object_versions v"
+                            + " JOIN collections c ON c.pk = v.collection_pk"
+                            + "\nWHERE v.seq > :after AND v.seq <= :end" + typeFilter + "\nORDER BY v.seq\nLIMIT :limit")
+                    .bind("after", afterSeq)
+                    .bind("end", end)
+                    .bind("limit", limit + 1);
+            if (!types.isEmpty()) query.bindList("types", List.copyOf(types));
+            List<VersionInCollection> rows = query
+                    .map((rs, ctx) -> new VersionInCollection(rs.getString(8), StoredVersionMapper.INSTANCE.map(rs, ctx)))
+                    .list();
+            if (rows.size() > limit) {
+                List<VersionInCollection> page = rows.subList(0, limit);
+                return new SeqPage(page, page.getLast().version().seq(), true);
+            }
+            return new SeqPage(rows, end, false);
+        });
     }
 
     @Override

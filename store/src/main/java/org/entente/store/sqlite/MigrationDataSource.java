@@ -11,8 +11,8 @@ import org.sqlite.SQLiteDataSource;
  * The connections migrations run on: SQLite has no SHA-256, so the {@link ObjectIdHash} that migration
  * V3 computes for stored object ids is registered on each connection as a SQL function.
  */
-final class MigrationDataSource extends SQLiteDataSource {
-    MigrationDataSource(SQLiteConfig config, String url) {
+public final class MigrationDataSource extends SQLiteDataSource {
+    public MigrationDataSource(SQLiteConfig config, String url) {
         super(config);
         setUrl(url);
     }
