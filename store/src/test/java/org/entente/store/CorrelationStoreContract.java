@@ -294,6 +294,11 @@ public abstract class CorrelationStoreContract {
         return store.objects().versionsAfterSeq(0, java.util.Set.of(), ObjectQuery.MAX_LIMIT).readTo();
     }
 
+    /** Indexes one object carrying the observable, seen by its origin at its version. */
+    private List<Occurrence> indexCarrying(long seq, IndexedObject o, Observable observable) {
+        return store.correlation().index(seq, new CorrelationBatch(List.of(o), List.of(new Occurrence(observable, o.id(), o.origin(), o.version())), List.of()));
+    }
+
     @Test
     void aDeletedObjectNoLongerCountsForWhoElseHasNeighbourhoodOrClusters() {
         String de = id("indicator", 11);
@@ -322,7 +327,7 @@ public abstract class CorrelationStoreContract {
         CorrelationStore index = store.correlation();
         stored("a", object(id, NL));
         long seq = stored("b", object(id, NL));
-        index.index(seq, new CorrelationBatch(List.of(object(id, NL)), List.of(new Occurrence(PHONE, id, NL, T1)), List.of()));
+        indexCarrying(seq, object(id, NL), PHONE);
         index.index(seq, carriedBy(PHONE, T1, DE, FR));
 
         assertThat(store.objects().delete("a", id, ObjectQuery.all())).isEqualTo(1);
@@ -338,15 +343,14 @@ public abstract class CorrelationStoreContract {
         CorrelationStore index = store.correlation();
         long older = stored("a", object(id, DE, T1));
         long newest = stored("a", object(id, DE, T2));
-        index.index(newest, new CorrelationBatch(List.of(object(id, DE, T2)), List.of(new Occurrence(PHONE, id, DE, T2)), List.of()));
+        indexCarrying(newest, object(id, DE, T2), PHONE);
 
         assertThat(store.objects().delete("a", id, ObjectQuery.all().withVersions(VersionSelector.LAST))).isEqualTo(1);
 
         assertThat(index.occurrencesOf(List.of(PHONE))).isEmpty();
         // The indexer reads again from just before the older version, which is now the one to index.
         assertThat(index.cursor()).isEqualTo(older - 1);
-        assertThat(index.index(older, new CorrelationBatch(List.of(object(id, DE, T1)), List.of(new Occurrence(DOMAIN, id, DE, T1)), List.of())))
-                .containsExactly(new Occurrence(DOMAIN, id, DE, T1));
+        assertThat(indexCarrying(older, object(id, DE, T1), DOMAIN)).containsExactly(new Occurrence(DOMAIN, id, DE, T1));
         assertThat(index.objects(List.of(id))).containsEntry(id, object(id, DE, T1));
         assertThat(index.observablesOf(List.of(id)).get(id)).containsExactly(DOMAIN);
     }
@@ -357,7 +361,7 @@ public abstract class CorrelationStoreContract {
         CorrelationStore index = store.correlation();
         stored("a", object(id, DE, T1));
         long seq = stored("a", object(id, DE, T2));
-        index.index(seq, new CorrelationBatch(List.of(object(id, DE, T2)), List.of(new Occurrence(PHONE, id, DE, T2)), List.of()));
+        indexCarrying(seq, object(id, DE, T2), PHONE);
 
         assertThat(store.objects().delete("a", id, ObjectQuery.all().withVersions(VersionSelector.FIRST))).isEqualTo(1);
 

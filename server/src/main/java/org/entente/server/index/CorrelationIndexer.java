@@ -69,7 +69,7 @@ public final class CorrelationIndexer implements AutoCloseable {
     private final List<Consumer<List<Occurrence>>> listeners = new CopyOnWriteArrayList<>();
     /** The versions indexed last, by object id: the other copies of a shared object come a few pages later. */
     private final Map<String, Instant> recent;
-    /** The cursor this indexer left; a lower one in the store means a delete moved it back (see below). */
+    /** The cursor this indexer left; a lower one in the store means a delete moved it back (see catchUp). */
     private long indexedTo;
     private volatile StoreFollower loop;
 

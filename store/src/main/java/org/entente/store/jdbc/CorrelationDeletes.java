@@ -18,6 +18,11 @@ import org.jdbi.v3.core.Handle;
  * it sights) stay with that other object, as a newer version of this one would not change them either.
  * Deleting a version the index does not hold (an older one, or a copy while another collection keeps the same
  * version) changes nothing.
+ *
+ * <p>Not covered: a delete that commits while the indexer holds a page it read before the delete. That page's
+ * {@code index} still writes the deleted version's rows if the index did not hold them yet, and it sets the
+ * position past a move back made meanwhile. Closing that needs the indexer to tell the store where its page
+ * started (or a delete generation to compare), which {@code CorrelationStore.index} does not take today.
  */
 final class CorrelationDeletes {
     private record Remaining(long versionKey, long seq) {}
