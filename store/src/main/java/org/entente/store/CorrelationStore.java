@@ -13,6 +13,14 @@ import org.entente.core.observable.Observable;
  *
  * <p>Writes are idempotent: indexing the same entries again adds nothing. Reads know nothing of the sharing
  * policy; callers filter what they show.
+ *
+ * <p>Deletes count ({@link ObjectStore#delete}, in its transaction): once the version the index holds of an
+ * object is left in no collection, the object's occurrences, the references it holds and its pending
+ * references stop counting, for who-else-has, neighbourhoods and clusters alike. If an older version of it
+ * remains somewhere, the {@link #cursor()} moves back to just before that version's first copy so that the
+ * indexer reads and indexes it (versions read again on the way are indexed already and add nothing).
+ * Occurrences another object gained from the deleted one by reference stay with that object. Deleting a
+ * version the index does not hold, or one copy of it while another collection keeps it, changes nothing.
  */
 public interface CorrelationStore {
     /** The last object-store seq indexed, of all collections (seq is unique across them); 0 before the first batch. */

@@ -33,7 +33,8 @@ public interface ObjectStore {
 
     /**
      * Deletes the versions of one object that the query's version and spec_version filters select (ids
-     * and types in the query are ignored).
+     * and types in the query are ignored). In the same transaction the {@link CorrelationStore} lets go of the
+     * version it holds of the object once no collection keeps that version (see {@link CorrelationStore}).
      *
      * @return how many versions were deleted
      */

@@ -283,4 +283,89 @@ public abstract class CorrelationStoreContract {
         assertThatThrownBy(() -> store.correlation().seenInCountries(0, T1, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k must be at least 1");
     }
+
+    /** Stores the versions of the objects in the collection as the object store would hold them; returns the last seq. */
+    private long stored(String collection, IndexedObject... objects) {
+        if (store.collections().find(collection).isEmpty()) store.collections().create(new CollectionInfo(collection, collection, null, null));
+        for (IndexedObject o : objects) {
+            String json = "{\"type\":\"" + o.type() + "\",\"id\":\"" + o.id() + "\",\"modified\":\"" + o.version() + "\"}";
+            store.objects().write(collection, List.of(new NewVersion(o.id(), o.type(), "2.1", o.version(), json)));
+        }
+        return store.objects().versionsAfterSeq(0, java.util.Set.of(), ObjectQuery.MAX_LIMIT).readTo();
+    }
+
+    /** Indexes one object carrying the observable, seen by its origin at its version. */
+    private List<Occurrence> indexCarrying(long seq, IndexedObject o, Observable observable) {
+        return store.correlation().index(seq, new CorrelationBatch(List.of(o), List.of(new Occurrence(observable, o.id(), o.origin(), o.version())), List.of()));
+    }
+
+    @Test
+    void aDeletedObjectNoLongerCountsForWhoElseHasNeighbourhoodOrClusters() {
+        String de = id("indicator", 11);
+        String fr = id("indicator", 12);
+        String nl = id("sighting", 13);
+        CorrelationStore index = store.correlation();
+        long seq = stored("a", object(de, DE), object(fr, FR), object(nl, NL));
+        index.index(seq, new CorrelationBatch(List.of(object(de, DE), object(fr, FR), object(nl, NL)),
+                List.of(new Occurrence(PHONE, de, DE, T1), new Occurrence(PHONE, fr, FR, T1), new Occurrence(PHONE, nl, NL, T1)),
+                List.of(new ObjectLink(nl, de))));
+        assertThat(index.seenInCountries(3, T1, 10)).containsExactly(PHONE);
+
+        assertThat(store.objects().delete("a", nl, ObjectQuery.all())).isEqualTo(1);
+
+        assertThat(index.occurrencesOf(List.of(PHONE))).extracting(Occurrence::objectId).containsExactlyInAnyOrder(de, fr);
+        assertThat(index.seenInCountries(3, T1, 10)).isEmpty();
+        assertThat(index.linksOf(List.of(de))).isEmpty();
+        assertThat(index.observablesOf(List.of(nl))).isEmpty();
+        assertThat(index.objects(List.of(nl, de))).containsOnlyKeys(de);
+        assertThat(index.cursor()).isEqualTo(seq);
+    }
+
+    @Test
+    void deletingOneOfTwoCollectionsCopiesKeepsTheObjectCounting() {
+        String id = id("indicator", 21);
+        CorrelationStore index = store.correlation();
+        stored("a", object(id, NL));
+        long seq = stored("b", object(id, NL));
+        indexCarrying(seq, object(id, NL), PHONE);
+        index.index(seq, carriedBy(PHONE, T1, DE, FR));
+
+        assertThat(store.objects().delete("a", id, ObjectQuery.all())).isEqualTo(1);
+
+        assertThat(index.occurrencesOf(List.of(PHONE))).extracting(Occurrence::member).containsExactlyInAnyOrder(DE, FR, NL);
+        assertThat(index.seenInCountries(3, T1, 10)).containsExactly(PHONE);
+        assertThat(index.objects(List.of(id))).containsEntry(id, object(id, NL));
+    }
+
+    @Test
+    void deletingTheNewestVersionWhenAnOlderRemainsMakesTheOlderOneCount() {
+        String id = id("indicator", 31);
+        CorrelationStore index = store.correlation();
+        long older = stored("a", object(id, DE, T1));
+        long newest = stored("a", object(id, DE, T2));
+        indexCarrying(newest, object(id, DE, T2), PHONE);
+
+        assertThat(store.objects().delete("a", id, ObjectQuery.all().withVersions(VersionSelector.LAST))).isEqualTo(1);
+
+        assertThat(index.occurrencesOf(List.of(PHONE))).isEmpty();
+        // The indexer reads again from just before the older version, which is now the one to index.
+        assertThat(index.cursor()).isEqualTo(older - 1);
+        assertThat(indexCarrying(older, object(id, DE, T1), DOMAIN)).containsExactly(new Occurrence(DOMAIN, id, DE, T1));
+        assertThat(index.objects(List.of(id))).containsEntry(id, object(id, DE, T1));
+        assertThat(index.observablesOf(List.of(id)).get(id)).containsExactly(DOMAIN);
+    }
+
+    @Test
+    void deletingAVersionTheIndexDoesNotHoldChangesNothing() {
+        String id = id("indicator", 41);
+        CorrelationStore index = store.correlation();
+        stored("a", object(id, DE, T1));
+        long seq = stored("a", object(id, DE, T2));
+        indexCarrying(seq, object(id, DE, T2), PHONE);
+
+        assertThat(store.objects().delete("a", id, ObjectQuery.all().withVersions(VersionSelector.FIRST))).isEqualTo(1);
+
+        assertThat(index.occurrencesOf(List.of(PHONE))).containsExactly(new Occurrence(PHONE, id, DE, T2));
+        assertThat(index.cursor()).isEqualTo(seq);
+    }
 }

@@ -44,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * before it is read, and the correlation store ignores any version not newer than the one it holds. Only the
  * properties the index reads are taken from each version's JSON ({@link CarriedObservables#reads}).
  *
+ * <p>Deletes are the store's business ({@link CorrelationStore}): a delete of the version the index holds
+ * removes what it carried in the delete's transaction and, if an older version remains, moves the cursor back
+ * before it. The indexer then reads on from there as from any cursor, forgetting the versions it remembers
+ * (they would hide the older version).
+ *
  * <p>The member of an occurrence is the origin of the object (its first sharing labels), or this node's
  * own member for an object that was never shared to it; for a sighting, the members its
  * {@code where_sighted_refs} names. A received version commits together with its sharing labels
@@ -64,6 +69,8 @@ public final class CorrelationIndexer implements AutoCloseable {
     private final List<Consumer<List<Occurrence>>> listeners = new CopyOnWriteArrayList<>();
     /** The versions indexed last, by object id: the other copies of a shared object come a few pages later. */
     private final Map<String, Instant> recent;
+    /** The cursor this indexer left; a lower one in the store means a delete moved it back (see catchUp). */
+    private long indexedTo;
     private volatile StoreFollower loop;
 
     public CorrelationIndexer(Store store, MemberId local, int batchSize) {
@@ -94,6 +101,9 @@ public final class CorrelationIndexer implements AutoCloseable {
     public synchronized long catchUp() {
         long added = 0;
         long cursor = store.correlation().cursor();
+        // A delete of the version the index held moves the cursor back to an older version to index instead
+        // (CorrelationStore): what this indexer remembers of newer versions must not skip it.
+        if (cursor < indexedTo) recent.clear();
         SeqPage read;
         do {
             read = store.objects().versionsAfterSeq(cursor, Set.of(), batchSize);
@@ -106,6 +116,7 @@ public final class CorrelationIndexer implements AutoCloseable {
             added += batch.size();
             if (!batch.isEmpty()) notifyListeners(batch);
         } while (read.more());
+        indexedTo = cursor;
         return added;
     }
 

@@ -186,6 +186,25 @@ class CorrelationIndexerTest {
     }
 
     @Test
+    void deletingTheNewestVersionMakesTheOlderOneCountAgain() {
+        Map<String, Object> first = phoneIndicator("+33 6 12 34 56 78");
+        sharedBy(FR, first);
+        Map<String, Object> revised = new java.util.LinkedHashMap<>(first);
+        revised.put("modified", "2026-11-02T00:00:00.000Z");
+        revised.put("pattern", "[x-entente-phone-number:value = '+33 6 99 99 99 99']");
+        sharedBy(FR, revised);
+        indexer.catchUp();
+
+        store.objects().delete(COLLECTION, (String) first.get("id"),
+                org.entente.store.ObjectQuery.all().withVersions(org.entente.store.VersionSelector.LAST));
+        assertThat(correlation.holders(DE, Observables.normalise(ObservableKind.PHONE_NUMBER, "+33699999999")).holdings()).isEmpty();
+        assertThat(indexer.catchUp()).isEqualTo(1);
+
+        assertThat(correlation.holders(DE, Observables.normalise(ObservableKind.PHONE_NUMBER, "+33612345678")).holdings())
+                .extracting(Holding::objectId, Holding::member).containsExactly(org.assertj.core.groups.Tuple.tuple(first.get("id"), FR));
+    }
+
+    @Test
     void aSightingIndexedBeforeTheIndicatorItSightsGainsItsValueWhenTheIndicatorArrives() {
         Map<String, Object> indicator = phoneIndicator("+31 6 12345678");
         Map<String, Object> sighting = StixJson.object("type", "sighting", "spec_version", "2.1", "id", SampleObjects.id("sighting"),

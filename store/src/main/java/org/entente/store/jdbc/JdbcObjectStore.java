@@ -95,6 +95,7 @@ final class JdbcObjectStore implements ObjectStore {
                     .execute();
             if (deleted > 0) {
                 markFirstAndLast(handle, collection, objectId);
+                CorrelationDeletes.afterDelete(handle, objectId);
                 // Moves the change mark, so that reads cached before the delete are known to be stale.
                 clock.advanceTo(handle, clock.lockNext(handle));
             }
