@@ -41,6 +41,16 @@ public interface CorrelationStore {
      */
     List<Occurrence> index(long lastSeq, CorrelationBatch batch);
 
+    /**
+     * As {@link #index}, for a batch made from a page the caller read from the object store, moving the cursor to
+     * {@code page.lastSeq()} — unless the page went stale while the caller worked on it: the cursor is no longer
+     * {@code page.afterSeq()} (a delete moved it back to an older version to index instead), or fewer than
+     * {@code page.versions()} versions remain with a seq in the page's range (one was deleted, and its rows must
+     * not come back). Then nothing is written and {@link StalePageException} is thrown. Checked in the write's
+     * transaction, which deletes on the same store serialise with.
+     */
+    List<Occurrence> indexPage(IndexedPage page, CorrelationBatch batch);
+
     /** Every occurrence of the observables. */
     List<Occurrence> occurrencesOf(Collection<Observable> observables);
 

@@ -356,6 +356,46 @@ public abstract class CorrelationStoreContract {
     }
 
     @Test
+    void aPageWhoseVersionWasDeletedWhileItWasReadIsNotWrittenAndItsRowsDoNotComeBack() {
+        String id = id("indicator", 51);
+        String other = id("indicator", 52);
+        CorrelationStore index = store.correlation();
+        long seq = stored("a", object(id, DE), object(other, FR));
+        IndexedPage page = new IndexedPage(0, seq, 2);
+        CorrelationBatch batch = new CorrelationBatch(List.of(object(id, DE), object(other, FR)),
+                List.of(new Occurrence(PHONE, id, DE, T1), new Occurrence(PHONE, other, FR, T1)), List.of());
+
+        assertThat(store.objects().delete("a", id, ObjectQuery.all())).isEqualTo(1); // after the page was read
+
+        assertThatThrownBy(() -> index.indexPage(page, batch))
+                .isInstanceOf(StalePageException.class).hasMessageContaining("deleted");
+        assertThat(index.occurrencesOf(List.of(PHONE))).isEmpty();
+        assertThat(index.cursor()).isZero();
+        // Read again, the page holds the other object only.
+        assertThat(index.indexPage(new IndexedPage(0, seq, 1), new CorrelationBatch(List.of(object(other, FR)),
+                List.of(new Occurrence(PHONE, other, FR, T1)), List.of()))).containsExactly(new Occurrence(PHONE, other, FR, T1));
+        assertThat(index.cursor()).isEqualTo(seq);
+    }
+
+    @Test
+    void aPageReadBeforeADeleteMovedThePositionBackIsNotWritten() {
+        String id = id("indicator", 61);
+        CorrelationStore index = store.correlation();
+        long older = stored("a", object(id, DE, T1));
+        long newest = stored("a", object(id, DE, T2));
+        assertThat(index.indexPage(new IndexedPage(0, newest, 2), new CorrelationBatch(List.of(object(id, DE, T2)),
+                List.of(new Occurrence(PHONE, id, DE, T2)), List.of()))).hasSize(1);
+        long later = stored("a", object(id("indicator", 62), FR));
+        IndexedPage readBeforeTheDelete = new IndexedPage(newest, later, 1);
+
+        assertThat(store.objects().delete("a", id, ObjectQuery.all().withVersions(VersionSelector.LAST))).isEqualTo(1);
+
+        assertThatThrownBy(() -> index.indexPage(readBeforeTheDelete, CorrelationBatch.empty()))
+                .isInstanceOf(StalePageException.class).hasMessageContaining("moved");
+        assertThat(index.cursor()).isEqualTo(older - 1);
+    }
+
+    @Test
     void deletingAVersionTheIndexDoesNotHoldChangesNothing() {
         String id = id("indicator", 41);
         CorrelationStore index = store.correlation();

@@ -22,11 +22,13 @@ import org.entente.core.stix.codec.StixParseException;
 import org.entente.store.CorrelationBatch;
 import org.entente.store.CorrelationStore;
 import org.entente.store.IndexedObject;
+import org.entente.store.IndexedPage;
 import org.entente.store.ObjectLink;
 import org.entente.store.ObjectQuery;
 import org.entente.store.Occurrence;
 import org.entente.store.PendingReference;
 import org.entente.store.SeqPage;
+import org.entente.store.StalePageException;
 import org.entente.store.Store;
 import org.entente.store.StoredVersion;
 import org.entente.store.VersionInCollection;
@@ -105,17 +107,29 @@ public final class CorrelationIndexer implements AutoCloseable {
         // (CorrelationStore): what this indexer remembers of newer versions must not skip it.
         if (cursor < indexedTo) recent.clear();
         SeqPage read;
+        boolean again;
         do {
             read = store.objects().versionsAfterSeq(cursor, Set.of(), batchSize);
             List<StoredVersion> page = read.versions().stream().map(VersionInCollection::version).toList();
             if (page.isEmpty()) break;
-            cursor = page.getLast().seq();
             List<StoredVersion> unindexed = unindexed(page);
-            List<Occurrence> batch = store.correlation().index(cursor, batchOf(read(unindexed)));
+            List<Occurrence> batch;
+            try {
+                batch = store.correlation().indexPage(new IndexedPage(cursor, page.getLast().seq(), page.size()), batchOf(read(unindexed)));
+            } catch (StalePageException e) {
+                // A delete changed the page meanwhile; its rows must not come back: read again from where the index is.
+                LOG.debug("re-reading a page: {}", e.getMessage());
+                recent.clear();
+                cursor = store.correlation().cursor();
+                again = true;
+                continue;
+            }
+            cursor = page.getLast().seq();
             for (StoredVersion v : unindexed) recent.merge(v.id(), v.version(), (a, b) -> b.isAfter(a) ? b : a);
             added += batch.size();
             if (!batch.isEmpty()) notifyListeners(batch);
-        } while (read.more());
+            again = read.more();
+        } while (again);
         indexedTo = cursor;
         return added;
     }

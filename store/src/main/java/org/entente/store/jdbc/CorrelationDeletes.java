@@ -19,10 +19,10 @@ import org.jdbi.v3.core.Handle;
  * Deleting a version the index does not hold (an older one, or a copy while another collection keeps the same
  * version) changes nothing.
  *
- * <p>Not covered: a delete that commits while the indexer holds a page it read before the delete. That page's
- * {@code index} still writes the deleted version's rows if the index did not hold them yet, and it sets the
- * position past a move back made meanwhile. Closing that needs the indexer to tell the store where its page
- * started (or a delete generation to compare), which {@code CorrelationStore.index} does not take today.
+ * <p>A delete that commits while the indexer holds a page it read before it: the indexer writes through
+ * {@link org.entente.store.CorrelationStore#indexPage}, which refuses a page whose versions were deleted or whose
+ * start is no longer the index's position, in the write's transaction, so the deleted version's rows do not come
+ * back and a move back is not overwritten; the indexer reads the page again.
  */
 final class CorrelationDeletes {
     private record Remaining(long versionKey, long seq) {}

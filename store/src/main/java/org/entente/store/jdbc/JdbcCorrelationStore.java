@@ -14,8 +14,10 @@ import org.entente.core.policy.MemberId;
 import org.entente.store.CorrelationBatch;
 import org.entente.store.CorrelationStore;
 import org.entente.store.IndexedObject;
+import org.entente.store.IndexedPage;
 import org.entente.store.ObjectLink;
 import org.entente.store.Occurrence;
+import org.entente.store.StalePageException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -39,6 +41,26 @@ final class JdbcCorrelationStore implements CorrelationStore {
         return writer.inTransaction(handle -> {
             List<Occurrence> added = batch.isEmpty() ? List.of() : CorrelationWrite.run(handle, batch);
             handle.createUpdate("UPDATE correlation_position SET last_seq = :seq WHERE id = 1").bind("seq", lastSeq).execute();
+            return added;
+        });
+    }
+
+    @Override
+    public List<Occurrence> indexPage(IndexedPage page, CorrelationBatch batch) {
+        return writer.inTransaction(handle -> {
+            long position = handle.createQuery("SELECT last_seq FROM correlation_position WHERE id = 1")
+                    .mapTo(Long.class).findOne().orElse(0L);
+            if (position != page.afterSeq()) {
+                throw new StalePageException("the index moved from seq " + page.afterSeq() + " to " + position + " while the page was read");
+            }
+            // Seqs only grow, so nothing new lands in the page's range: fewer versions there means a delete.
+            long remaining = handle.createQuery("SELECT COUNT(*) FROM object_versions WHERE seq > :after AND seq <= :last")
+                    .bind("after", page.afterSeq()).bind("last", page.lastSeq()).mapTo(Long.class).one();
+            if (remaining != page.versions()) {
+                throw new StalePageException(page.versions() - remaining + " versions of the page were deleted while it was read");
+            }
+            List<Occurrence> added = batch.isEmpty() ? List.of() : CorrelationWrite.run(handle, batch);
+            handle.createUpdate("UPDATE correlation_position SET last_seq = :seq WHERE id = 1").bind("seq", page.lastSeq()).execute();
             return added;
         });
     }
