@@ -82,7 +82,9 @@ class FederationProcessIT {
         call(a, "PUT", "/api/v1/communities/pair", charter);
         call(b, "PUT", "/api/v1/communities/pair", charter);
 
-        int count = 8000;
+        // Ten envelopes: enough that the kill below lands while some are still on their way, now that a
+        // peer stores over 10,000 objects a second (four envelopes were sometimes all stored before it).
+        int count = 20_000;
         List<Object> objects = new ArrayList<>();
         for (int i = 0; i < count; i++) objects.add(SampleObjects.indicator(SampleObjects.id("indicator"), "2026-01-01T00:00:00.000Z"));
         String share = StixJson.writeString(StixJson.object("objects", objects, "to", Map.of("communities", List.of("pair")),
@@ -101,16 +103,28 @@ class FederationProcessIT {
     }
 
     static long countOn(Started n) {
-        TaxiiClient.Response r = api(n).get("/taxii2/node/collections/c-pair/manifest/", Map.of("limit", "10000"));
-        if (r.status() == 404) return 0;
-        Object objects = r.json().get("objects");
-        return objects == null ? 0 : ((List<?>) objects).size();
+        return manifestSize(n, Map.of());
     }
 
     static long versionsOn(Started n) {
-        Object objects = api(n).get("/taxii2/node/collections/c-pair/manifest/", Map.of("limit", "10000", "match[version]", "all"))
-                .json().get("objects");
-        return objects == null ? 0 : ((List<?>) objects).size();
+        return manifestSize(n, Map.of("match[version]", "all"));
+    }
+
+    /** Entries of the pair community's manifest on the node, page by page (TAXII 2.1 section 3.4: next/more). */
+    static long manifestSize(Started n, Map<String, String> filters) {
+        long size = 0;
+        String next = null;
+        do {
+            Map<String, String> query = new java.util.HashMap<>(filters);
+            query.put("limit", "10000");
+            if (next != null) query.put("next", next);
+            TaxiiClient.Response r = api(n).get("/taxii2/node/collections/c-pair/manifest/", query);
+            if (r.status() == 404) return 0;
+            Object objects = r.json().get("objects");
+            size += objects == null ? 0 : ((List<?>) objects).size();
+            next = Boolean.TRUE.equals(r.json().get("more")) ? (String) r.json().get("next") : null;
+        } while (next != null);
+        return size;
     }
 
     @SuppressWarnings("unchecked")
