@@ -155,7 +155,7 @@ public final class Node implements AutoCloseable {
             cfg.routes.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             cfg.routes.get("/metrics", metrics::scrape);
             TaxiiRoutes.register(cfg.routes, store, authenticator, ingest,
-                    new CommunityPosts(store, federation.sharing(), StixValidator.stix21(), federation.identity().member()), API_ROOT, config.title(),
+                    new CommunityPosts(store, federation.sharing(), federation.identity().member()), API_ROOT, config.title(),
                     config.maxContentLength(), clock);
             ApiRoutes.register(cfg.routes, store, authenticator, ingest, federation, correlation, warnings, observations);
             cfg.routes.exception(TaxiiException.class, (e, ctx) -> TaxiiResponse.error(ctx, e.status(), e.title(), e.description()));

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import org.entente.core.stix.StixObject;
 import org.entente.core.stix.StixTimestamp;
 import org.entente.core.stix.codec.BundleReader.Element;
 import org.entente.federation.envelope.EnvelopeMarkings;
-import org.entente.server.NodeSetup;
 import org.entente.server.ingest.Ingest;
 import org.entente.server.ingest.Outcome;
 import org.entente.server.share.Channels;
@@ -114,16 +112,15 @@ public final class MemberWrites {
      */
     public ShareReport share(MemberId writer, List<StixObject> objects, Distribution to, EnvelopeMarkings markings) {
         SharingLabels labels = new SharingLabels(writer, to, markings.tlp(), markings.domain(), markings.handlingCode(), markings.grading());
-        Set<String> collections = new LinkedHashSet<>(channels.collectionsFor(labels, writer, new SharingPolicy(store.communities().list())));
-        store.collections().find(NodeSetup.DEFAULT_COLLECTION).ifPresent(c -> collections.add(c.id()));
+        List<String> collections = channels.storedIn(labels, writer, new SharingPolicy(store.communities().list()));
         List<Element> elements = new ArrayList<>(objects.size());
         for (int i = 0; i < objects.size(); i++) elements.add(new Element(i, objects.get(i), null));
-        List<Outcome> outcomes = write(writer, List.copyOf(collections), elements, object -> Labelled.as(labels));
-        List<String> rejected = new ArrayList<>();
+        List<Outcome> outcomes = write(writer, collections, elements, object -> Labelled.as(labels));
+        List<ShareReport.Refusal> rejected = new ArrayList<>();
         int shared = 0;
         for (Outcome o : outcomes) {
             if (o.accepted()) shared++;
-            else rejected.add(o.id() == null ? "objects[" + o.index() + "]: " + o.reason() : o.id() + ": " + o.reason());
+            else rejected.add(new ShareReport.Refusal(o.index(), (o.id() == null ? "objects[" + o.index() + "]" : o.id()) + ": " + o.reason()));
         }
         return new ShareReport(List.of(), shared, List.of(), rejected);
     }

@@ -10,6 +10,7 @@ import org.entente.core.policy.Community;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.SharingLabels;
 import org.entente.core.policy.SharingPolicy;
+import org.entente.server.NodeSetup;
 import org.entente.store.CollectionInfo;
 import org.entente.store.CollectionStore;
 
@@ -55,6 +56,16 @@ public final class Channels {
         List<String> ids = new ArrayList<>(aliases.size());
         for (String alias : aliases) ids.add(ensure(alias));
         return ids;
+    }
+
+    /**
+     * Where a version with these labels is stored when this member shares it: the collections it belongs in
+     * ({@link #collectionsFor}) and {@code default}, which holds everything the node stores.
+     */
+    public List<String> storedIn(SharingLabels labels, MemberId member, SharingPolicy policy) {
+        Set<String> ids = new LinkedHashSet<>(collectionsFor(labels, member, policy));
+        collections.find(NodeSetup.DEFAULT_COLLECTION).ifPresent(c -> ids.add(c.id()));
+        return List.copyOf(ids);
     }
 
     private String ensure(String alias) {

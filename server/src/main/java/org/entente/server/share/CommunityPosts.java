@@ -12,8 +12,6 @@ import org.entente.core.policy.MemberId;
 import org.entente.core.policy.Tlp;
 import org.entente.core.stix.StixObject;
 import org.entente.core.stix.StixTimestamp;
-import org.entente.core.stix.StixValidator;
-import org.entente.core.stix.Violation;
 import org.entente.core.stix.codec.BundleReader.Element;
 import org.entente.federation.envelope.EnvelopeMarkings;
 import org.entente.server.ingest.Outcome;
@@ -29,18 +27,16 @@ import org.entente.store.Store;
  *
  * <p>Each object gets its own outcome, as TAXII's status resource reports them (section 4.3): an invalid
  * object, one marked above what the community carries, and one another member originated (only its origin
- * may change it) are refused by name, and the rest are shared.
+ * may change it) are refused with the reason, and the rest are shared.
  */
 public final class CommunityPosts {
     private final Store store;
     private final Sharing sharing;
-    private final StixValidator validator;
     private final MemberId local;
 
-    public CommunityPosts(Store store, Sharing sharing, StixValidator validator, MemberId local) {
+    public CommunityPosts(Store store, Sharing sharing, MemberId local) {
         this.store = store;
         this.sharing = sharing;
-        this.validator = validator;
         this.local = local;
     }
 
@@ -57,52 +53,37 @@ public final class CommunityPosts {
     }
 
     /**
-     * Shares the posted objects with the community ({@link #refusal} empty).
+     * Shares the posted objects with the community ({@link #refusal} empty). {@link Sharing#share} validates
+     * them and keeps other members' objects out; this adds what only a POST can get wrong: an element that is
+     * not an object, and a TLP marking above what the community carries.
      *
      * @return one outcome per element, in element order
      */
     public List<Outcome> post(Community community, List<Element> elements) {
         List<Outcome> outcomes = new ArrayList<>(elements.size());
         Map<Tlp, List<Element>> byTlp = new LinkedHashMap<>();
-        Map<String, MemberId> origins = store.shares().originsOf(elements.stream()
-                .filter(Element::ok).map(e -> e.object().id()).filter(id -> id != null).distinct().toList());
         for (Element element : elements) {
-            Optional<String> refusal = refusal(community, element, origins);
-            if (refusal.isPresent()) {
-                outcomes.add(rejected(element, refusal.get()));
+            if (!element.ok()) {
+                outcomes.add(rejected(element, element.error()));
                 continue;
             }
-            Tlp tlp = CommunityPostMarkings.tlpIn(community, element.object()).orElseThrow();
-            byTlp.computeIfAbsent(tlp, t -> new ArrayList<>()).add(element);
+            Optional<Tlp> tlp = CommunityPostMarkings.tlpIn(community, element.object());
+            if (tlp.isEmpty()) outcomes.add(rejected(element, CommunityPostMarkings.tooHigh(community, element.object())));
+            else byTlp.computeIfAbsent(tlp.get(), t -> new ArrayList<>()).add(element);
         }
         for (Map.Entry<Tlp, List<Element>> group : byTlp.entrySet()) {
-            List<StixObject> objects = group.getValue().stream().map(Element::object).toList();
-            ShareReport report = sharing.share(objects, Distribution.toCommunities(community.name()),
+            List<Element> posted = group.getValue();
+            ShareReport report = sharing.share(posted.stream().map(Element::object).toList(),
+                    Distribution.toCommunities(community.name()),
                     EnvelopeMarkings.of(group.getKey(), CommunityPostMarkings.domainOf(community)));
-            for (Element element : group.getValue()) {
-                // Checked above; a refusal here means another member became its origin in the meantime.
-                Optional<String> late = report.rejected().stream().filter(r -> r.startsWith(element.object().id())).findFirst();
-                outcomes.add(late.map(reason -> rejected(element, reason))
+            for (int i = 0; i < posted.size(); i++) {
+                Element element = posted.get(i);
+                outcomes.add(report.refusalOf(i).map(reason -> rejected(element, reason))
                         .orElseGet(() -> new Outcome(element.index(), element.object().id(), versionOf(element.object()), Outcome.Kind.ADDED, null)));
             }
         }
         outcomes.sort(Comparator.comparingInt(Outcome::index));
         return outcomes;
-    }
-
-    private Optional<String> refusal(Community community, Element element, Map<String, MemberId> origins) {
-        if (!element.ok()) return Optional.of(element.error());
-        StixObject object = element.object();
-        List<Violation> errors = validator.validate(object).stream().filter(Violation::isError).toList();
-        if (!errors.isEmpty()) {
-            return Optional.of(errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
-        }
-        if (CommunityPostMarkings.tlpIn(community, object).isEmpty()) return Optional.of(CommunityPostMarkings.tooHigh(community, object));
-        MemberId origin = origins.get(object.id());
-        if (origin != null && !origin.equals(local)) {
-            return Optional.of(object.id() + ": only its origin " + origin + " may change it; share a note, an opinion or a sighting about it instead");
-        }
-        return Optional.empty();
     }
 
     private static Outcome rejected(Element element, String reason) {

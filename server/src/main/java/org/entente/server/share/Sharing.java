@@ -71,24 +71,24 @@ public final class Sharing {
         SharingLabels labels = new SharingLabels(local, audience, markings.tlp(), markings.domain(),
                 markings.handlingCode(), markings.grading());
         SharingPolicy policy = new SharingPolicy(store.communities().list());
-        List<String> rejected = new ArrayList<>();
+        List<ShareReport.Refusal> rejected = new ArrayList<>();
         List<StixObject> accepted = new ArrayList<>();
         Map<String, MemberId> owners = store.shares().originsOf(objects.stream().map(StixObject::id).toList());
-        for (StixObject object : objects) {
+        for (int i = 0; i < objects.size(); i++) {
+            StixObject object = objects.get(i);
             MemberId owner = owners.get(object.id());
             List<Violation> errors = validator.validate(object).stream().filter(Violation::isError).toList();
             if (!errors.isEmpty()) {
-                rejected.add(errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+                rejected.add(new ShareReport.Refusal(i, errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "")));
             } else if (owner != null && !owner.equals(local)) {
-                rejected.add(object.id() + ": only its origin " + owner + " may change it; share a note or an opinion instead");
+                rejected.add(new ShareReport.Refusal(i, object.id() + ": only its origin " + owner + " may change it; share a note or an opinion instead"));
             } else {
                 accepted.add(object);
             }
         }
         if (accepted.isEmpty()) return new ShareReport(List.of(), 0, List.of(), rejected);
 
-        Set<String> collections = new LinkedHashSet<>(channels.collectionsFor(labels, local, policy));
-        store.collections().find(org.entente.server.NodeSetup.DEFAULT_COLLECTION).ifPresent(c -> collections.add(c.id()));
+        List<String> collections = channels.storedIn(labels, local, policy);
 
         List<String> envelopes = new ArrayList<>();
         Set<String> peers = new LinkedHashSet<>();

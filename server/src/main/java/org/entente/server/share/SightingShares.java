@@ -2,6 +2,7 @@ package org.entente.server.share;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.entente.core.policy.Distribution;
 import org.entente.core.policy.SharingLabels;
 import org.entente.core.policy.Tlp;
@@ -31,8 +32,8 @@ public final class SightingShares implements SightingSink {
                 indicatorLabels.map(SharingLabels::domain).orElse("cyber"));
         ShareReport report = sharing.share(objects, Distribution.ORGANISATION, markings);
         if (!report.rejected().isEmpty()) LOG.info("sighting objects refused: {}", report.rejected());
-        // A refusal names the object refused (its validation message, or "<id>: only its origin …").
-        return objects.stream().filter(o -> o.type().equals("sighting")).map(StixObject::id)
-                .filter(id -> report.rejected().stream().noneMatch(r -> r.contains(id))).toList();
+        return IntStream.range(0, objects.size())
+                .filter(i -> objects.get(i).type().equals("sighting") && report.refusalOf(i).isEmpty())
+                .mapToObj(i -> objects.get(i).id()).toList();
     }
 }

@@ -32,24 +32,18 @@ final class JdbcCorrelationStore implements CorrelationStore {
 
     @Override
     public long cursor() {
-        return reads.withHandle(handle -> handle.createQuery("SELECT last_seq FROM correlation_position WHERE id = 1")
-                .mapTo(Long.class).findOne().orElse(0L));
+        return reads.withHandle(JdbcCorrelationStore::position);
     }
 
     @Override
     public List<Occurrence> index(long lastSeq, CorrelationBatch batch) {
-        return writer.inTransaction(handle -> {
-            List<Occurrence> added = batch.isEmpty() ? List.of() : CorrelationWrite.run(handle, batch);
-            handle.createUpdate("UPDATE correlation_position SET last_seq = :seq WHERE id = 1").bind("seq", lastSeq).execute();
-            return added;
-        });
+        return writer.inTransaction(handle -> write(handle, lastSeq, batch));
     }
 
     @Override
     public List<Occurrence> indexPage(IndexedPage page, CorrelationBatch batch) {
         return writer.inTransaction(handle -> {
-            long position = handle.createQuery("SELECT last_seq FROM correlation_position WHERE id = 1")
-                    .mapTo(Long.class).findOne().orElse(0L);
+            long position = position(handle);
             if (position != page.afterSeq()) {
                 throw new StalePageException("the index moved from seq " + page.afterSeq() + " to " + position + " while the page was read");
             }
@@ -59,10 +53,18 @@ final class JdbcCorrelationStore implements CorrelationStore {
             if (remaining != page.versions()) {
                 throw new StalePageException(page.versions() - remaining + " versions of the page were deleted while it was read");
             }
-            List<Occurrence> added = batch.isEmpty() ? List.of() : CorrelationWrite.run(handle, batch);
-            handle.createUpdate("UPDATE correlation_position SET last_seq = :seq WHERE id = 1").bind("seq", page.lastSeq()).execute();
-            return added;
+            return write(handle, page.lastSeq(), batch);
         });
+    }
+
+    private static long position(Handle handle) {
+        return handle.createQuery("SELECT last_seq FROM correlation_position WHERE id = 1").mapTo(Long.class).findOne().orElse(0L);
+    }
+
+    private static List<Occurrence> write(Handle handle, long lastSeq, CorrelationBatch batch) {
+        List<Occurrence> added = batch.isEmpty() ? List.of() : CorrelationWrite.run(handle, batch);
+        handle.createUpdate("UPDATE correlation_position SET last_seq = :seq WHERE id = 1").bind("seq", lastSeq).execute();
+        return added;
     }
 
     @Override
