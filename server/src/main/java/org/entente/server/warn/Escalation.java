@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.entente.core.cap.Alert;
 import org.entente.core.cap.Category;
 import org.entente.core.cap.Certainty;
@@ -17,6 +16,8 @@ import org.entente.core.cap.Parameter;
 import org.entente.core.cap.Severity;
 import org.entente.core.cap.Urgency;
 import org.entente.core.policy.Member;
+import org.entente.core.policy.MemberId;
+import org.entente.core.stix.UuidV5;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.store.StoredWarning;
 import org.entente.store.WarningRecipient;
@@ -28,6 +29,10 @@ import org.entente.store.WarningRecipient;
  * escalation contact, which is told who did not acknowledge: it addressed them itself, so it learns nothing
  * the policy hides. A recipient's view carries the {@link WarningExtension} naming the original's event and
  * id, so that a recipient on another node can be sent it and its node can show it once per event.
+ *
+ * <p>An escalation's id derives from the original's id and the escalating member ({@link #id}): a node escalates
+ * a warning once, and a recipient's node that holds one peer's escalation of an event can name the views of
+ * every other peer's escalation of it, so that its member's acknowledgement reaches each of them.
  */
 final class Escalation {
     static final String RULE = "escalation";
@@ -36,8 +41,14 @@ final class Escalation {
 
     record FollowUp(StoredWarning warning, List<WarningRecipient> recipients) {}
 
+    /** The id of {@code sender}'s escalation of its warning {@code originalId} (UUIDv5 in {@link EventKey#NAMESPACE}). */
+    static String id(String originalId, MemberId sender) {
+        String name = RULE + '\n' + originalId + '\n' + sender.value();
+        return UuidV5.of(EventKey.NAMESPACE, name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     static FollowUp of(StoredWarning original, List<WarningRecipient> recipients, Member sender, Instant now) {
-        String id = UUID.randomUUID().toString();
+        String id = id(original.id(), sender.id());
         Severity severity = Severity.valueOf(original.severity()).escalated();
         List<WarningRecipient> unacknowledged = recipients.stream().filter(r -> !r.isAcknowledged()).toList();
         List<WarningRecipient> followUps = new ArrayList<>();

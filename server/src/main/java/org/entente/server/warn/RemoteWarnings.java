@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.entente.core.policy.Member;
 import org.entente.core.policy.MemberId;
 import org.entente.core.policy.SharingLabels;
 import org.entente.core.policy.Tlp;
@@ -48,9 +49,13 @@ import org.slf4j.LoggerFactory;
  * already ({@link EventKey}); an escalation is held and delivered unless this node raised its own warning of
  * the event (it escalates that itself), the member acknowledged the event here, or an escalation of the event
  * is held already (from any peer). Acknowledging: when this node's member acknowledges a warning, every peer
- * that addressed it a view of the same event (for an escalation: the peer that escalated) is sent a STIX note
- * on that view (which flows back to the view's origin as notes do), and the peer records the acknowledgement
- * of the member the note comes from.
+ * that addressed it a view of the same event (for an escalation: every peer that escalated the event, whether
+ * its escalation was shown here or held back as a duplicate) is sent a STIX note on its view (which flows back
+ * to the view's origin as notes do), once per view, and the peer records the acknowledgement of the member the
+ * note comes from. Escalation ids derive from the original's id and the escalating member ({@link Escalation#id}),
+ * so the views of every peer's escalation of an event are found by id. A peer's escalation that arrives after
+ * the member acknowledged the event here (its warning, or another peer's escalation of it) is not shown, and
+ * its peer is sent the acknowledgement at once.
  *
  * <p>Two things survive a restart in the store. The follower's cursor per collection (the last seq whose
  * reports and notes were handled): a restart resumes after it. Acknowledgements not yet sent back: whichever
@@ -173,8 +178,13 @@ final class RemoteWarnings implements AutoCloseable {
         if (content.isEmpty()) return; // no view of it came from a peer (the contact's view of an escalation raised here)
         MemberId self = local.get();
         Set<String> viewIds = new HashSet<>();
-        if (content.get().isEscalation()) viewIds.add(WarningDocuments.reportId(content.get().warningId(), self));
-        else for (String id : content.get().event().sameEventIds()) viewIds.add(WarningDocuments.reportId(id, self));
+        if (content.get().isEscalation()) {
+            // The escalation shown here and any other peer's of the same event, held back as a duplicate (or not come yet).
+            viewIds.add(WarningDocuments.reportId(content.get().warningId(), self));
+            for (String id : escalationIds(content.get().event())) viewIds.add(WarningDocuments.reportId(id, self));
+        } else {
+            for (String id : content.get().event().sameEventIds()) viewIds.add(WarningDocuments.reportId(id, self));
+        }
         for (CollectionInfo c : store.collections().list()) {
             for (StoredVersion v : store.objects().find(c.id(), ObjectQuery.latest().withIds(viewIds).withTypes(Set.of("report"))).items()) {
                 parse(v.json()).ifPresent(view -> acknowledge(view, acknowledged.recipient()));
@@ -182,7 +192,35 @@ final class RemoteWarnings implements AutoCloseable {
         }
     }
 
+    /**
+     * The ids every peer's escalation of a warning of the event would have ({@link Escalation#id}): of each
+     * member's warning of it in its hour or an adjacent one (each peer escalates its own warning of the event).
+     */
+    private List<String> escalationIds(EventKey event) {
+        MemberId self = local.get();
+        List<String> ids = new ArrayList<>();
+        for (Member m : store.members().list()) {
+            if (m.id().equals(self)) continue;
+            for (String original : event.sameEventIds()) ids.add(Escalation.id(original, m.id()));
+        }
+        return ids;
+    }
+
+    /**
+     * Sends the view's origin a note that {@code by} acknowledged it, once: the note's id derives from the view's
+     * (so each peer's view gets its own), and one that this node stored already is not sent again. Callers on
+     * the follower's thread and the acknowledgement poll take turns, so two never both find it unsent.
+     */
     private void acknowledge(StixObject view, WarningRecipient by) {
+        forwarding.lock();
+        try {
+            acknowledgeOnce(view, by);
+        } finally {
+            forwarding.unlock();
+        }
+    }
+
+    private void acknowledgeOnce(StixObject view, WarningRecipient by) {
         Optional<WarningExtension.Content> content = WarningExtension.read(view);
         MemberId origin = store.shares().originsOf(List.of(view.id())).get(view.id());
         if (content.isEmpty() || origin == null || origin.equals(local.get())) return;
@@ -282,6 +320,9 @@ final class RemoteWarnings implements AutoCloseable {
             if (raisedHere || acknowledged || h.escalated() != null) {
                 LOG.info("escalation {} from {} not shown: warning {} of its event was {}", c.warningId(), origin, h.id(),
                         raisedHere ? "raised here" : acknowledged ? "acknowledged here" : "escalated already");
+                // A duplicate of what the member acknowledged here already: its peer hears of that acknowledgement now
+                // (one acknowledged later reaches it from forwardAcknowledgements, which looks for every peer's escalation).
+                if (!raisedHere) acknowledgementOf(h, c.event()).ifPresent(by -> acknowledge(report, by));
                 return;
             }
         }
@@ -291,6 +332,19 @@ final class RemoteWarnings implements AutoCloseable {
         if (!warnings.hold(escalation, WarningRecipient.addressed(c.warningId(), self, c.capXml(), StixJson.writeString(report.properties())))) {
             LOG.info("escalation {} from {} held already", c.warningId(), origin);
         }
+    }
+
+    /** This member's acknowledgement here of the warning held for the event or of a peer's escalation of it. */
+    private Optional<WarningRecipient> acknowledgementOf(StoredWarning held, EventKey event) {
+        MemberId self = local.get();
+        List<String> ids = new ArrayList<>(List.of(held.id()));
+        ids.addAll(escalationIds(event));
+        for (String id : ids) {
+            Optional<WarningRecipient> acknowledged = warnings.addressed(id, self).map(AddressedWarning::recipient)
+                    .filter(WarningRecipient::isAcknowledged);
+            if (acknowledged.isPresent()) return acknowledged;
+        }
+        return Optional.empty();
     }
 
     private void acknowledgement(StixObject note, MemberId origin) {

@@ -256,14 +256,15 @@ class RemoteWarningsTest {
     }
 
     @Test
-    void aPeersEscalationIsShownOnceForItsEventAndItsAcknowledgementGoesBackToThatPeer() {
+    void aPeersEscalationIsShownOnceForItsEventAndItsAcknowledgementGoesBackToEveryPeerThatEscalatedIt() {
         arrives(viewBy(B, A.id(), T0), B);
         remote.catchUp();
         String original = warnings.addressedTo(A.id(), false).get(0).warning().id();
 
         StixObject fromB = escalationBy(B, A.id(), T0, T0.plus(Duration.ofMinutes(90)));
+        StixObject fromC = escalationBy(C, A.id(), T0.plus(Duration.ofMinutes(65)), T0.plus(Duration.ofMinutes(155)));
         arrives(fromB, B);
-        arrives(escalationBy(C, A.id(), T0, T0.plus(Duration.ofMinutes(95))), C);
+        arrives(fromC, C);
         remote.catchUp();
 
         List<AddressedWarning> held = warnings.addressedTo(A.id(), false);
@@ -274,14 +275,60 @@ class RemoteWarningsTest {
         assertThat(escalation.warning().deadline()).as("escalations never escalate").isNull();
         assertThat(escalation.recipient().report()).contains(fromB.id());
         assertThat(warnings.addressed(original, A.id()).orElseThrow().warning().escalated()).isNotNull();
+        assertThat(sent).as("nothing acknowledged yet").isEmpty();
 
         assertThat(warnings.acknowledge(escalation.warning().id(), A.id(), "duty officer")).isTrue();
-        assertThat(sent).singleElement().satisfies(s -> {
-            assertThat(s.to()).isEqualTo(B.id());
+        assertThat(sent).as("C's escalation of the event, in the adjacent hour, was held back but hears of it too").hasSize(2)
+                .allSatisfy(s -> assertThat(s.objects().get(0).list("authors")).containsExactly("duty officer"));
+        assertThat(sent).filteredOn(s -> s.to().equals(B.id())).singleElement().satisfies(s -> {
             StixObject note = s.objects().get(0);
             assertThat(note.list("object_refs")).containsExactly(fromB.id());
             assertThat(note.list("external_references")).singleElement().asString().contains(escalation.warning().id());
         });
+        assertThat(sent).filteredOn(s -> s.to().equals(C.id())).singleElement().satisfies(s -> {
+            StixObject note = s.objects().get(0);
+            assertThat(note.list("object_refs")).containsExactly(fromC.id());
+            assertThat(note.list("external_references")).singleElement().asString()
+                    .contains(WarningExtension.read(fromC).orElseThrow().warningId());
+        });
+
+        sent.clear();
+        remote.forwardAcknowledgements();
+        warnings.acknowledge(escalation.warning().id(), A.id(), "someone else");
+        remote.catchUp();
+        assertThat(sent).as("once per peer").isEmpty();
+    }
+
+    @Test
+    void aPeersEscalationOfAnEventAcknowledgedHereIsNotShownAndItsPeerHearsOfTheAcknowledgementAtOnce() {
+        arrives(viewBy(B, A.id(), T0), B);
+        remote.catchUp();
+        arrives(escalationBy(B, A.id(), T0, T0.plus(Duration.ofMinutes(90))), B);
+        remote.catchUp();
+        String shown = warnings.addressedTo(A.id(), false).get(0).warning().id();
+        warnings.acknowledge(shown, A.id(), "duty officer");
+        assertThat(sent).singleElement().satisfies(s -> assertThat(s.to()).isEqualTo(B.id()));
+        sent.clear();
+
+        StixObject fromC = escalationBy(C, A.id(), T0, T0.plus(Duration.ofMinutes(120)));
+        arrives(fromC, C);
+        remote.catchUp();
+        remote.catchUp();
+        assertThat(warnings.addressedTo(A.id(), false)).as("the original and B's escalation").hasSize(2);
+        assertThat(sent).as("told once").singleElement().satisfies(s -> {
+            assertThat(s.to()).isEqualTo(C.id());
+            assertThat(s.objects().get(0).list("object_refs")).containsExactly(fromC.id());
+            assertThat(s.objects().get(0).list("authors")).containsExactly("duty officer");
+        });
+    }
+
+    @Test
+    void aNodeEscalatesAWarningUnderAnIdDerivedFromItAndItsOwnMember() {
+        StoredWarning own = warnings.raise(matchOnA(T0)).get(0);
+        now.set(T0.plus(Duration.ofMinutes(90)));
+        StoredWarning escalation = warnings.escalateOverdue().get(0);
+        assertThat(escalation.id()).isEqualTo(Escalation.id(own.id(), A.id()))
+                .as("another member's escalation of the same warning is another").isNotEqualTo(Escalation.id(own.id(), B.id()));
     }
 
     @Test
