@@ -27,6 +27,13 @@ public interface CorrelationStore {
     long cursor();
 
     /**
+     * The furthest position the index had reached when a delete last moved it back (0 if none ever did). Every
+     * version up to it was read before, and what it added was reported then: an indexer reading that range again
+     * indexes the older version in the deleted one's place but reports nothing of it as new.
+     */
+    long rereadTo();
+
+    /**
      * Adds a batch and moves the cursor to {@code lastSeq}, in one transaction. An object takes the batch's
      * version only if it is newer than the version indexed; otherwise the object, its occurrences and its
      * references add nothing (a version indexed already, read again from another collection or after a

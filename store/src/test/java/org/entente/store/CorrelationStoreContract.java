@@ -344,12 +344,14 @@ public abstract class CorrelationStoreContract {
         long older = stored("a", object(id, DE, T1));
         long newest = stored("a", object(id, DE, T2));
         indexCarrying(newest, object(id, DE, T2), PHONE);
+        assertThat(index.rereadTo()).as("no delete moved the position back yet").isZero();
 
         assertThat(store.objects().delete("a", id, ObjectQuery.all().withVersions(VersionSelector.LAST))).isEqualTo(1);
 
         assertThat(index.occurrencesOf(List.of(PHONE))).isEmpty();
         // The indexer reads again from just before the older version, which is now the one to index.
         assertThat(index.cursor()).isEqualTo(older - 1);
+        assertThat(index.rereadTo()).as("how far the index had got: read again, not new").isEqualTo(newest);
         assertThat(indexCarrying(older, object(id, DE, T1), DOMAIN)).containsExactly(new Occurrence(DOMAIN, id, DE, T1));
         assertThat(index.objects(List.of(id))).containsEntry(id, object(id, DE, T1));
         assertThat(index.observablesOf(List.of(id)).get(id)).containsExactly(DOMAIN);
@@ -393,6 +395,26 @@ public abstract class CorrelationStoreContract {
         assertThatThrownBy(() -> index.indexPage(readBeforeTheDelete, CorrelationBatch.empty()))
                 .isInstanceOf(StalePageException.class).hasMessageContaining("moved");
         assertThat(index.cursor()).isEqualTo(older - 1);
+    }
+
+    @Test
+    void aSecondDeleteWhileTheIndexReadsAgainKeepsTheFurthestPositionItHadReached() {
+        String one = id("indicator", 71);
+        String two = id("indicator", 72);
+        CorrelationStore index = store.correlation();
+        long oneOlder = stored("a", object(one, DE, T1));
+        long twoOlder = stored("a", object(two, FR, T1));
+        long oneNewest = stored("a", object(one, DE, T2));
+        long twoNewest = stored("a", object(two, FR, T2));
+        index.index(twoNewest, new CorrelationBatch(List.of(object(one, DE, T2), object(two, FR, T2)),
+                List.of(new Occurrence(PHONE, one, DE, T2), new Occurrence(PHONE, two, FR, T2)), List.of()));
+
+        assertThat(store.objects().delete("a", two, ObjectQuery.all().withVersions(VersionSelector.LAST))).isEqualTo(1);
+        assertThat(index.cursor()).isEqualTo(twoOlder - 1);
+        assertThat(store.objects().delete("a", one, ObjectQuery.all().withVersions(VersionSelector.LAST))).isEqualTo(1);
+
+        assertThat(index.cursor()).isEqualTo(oneOlder - 1);
+        assertThat(index.rereadTo()).isEqualTo(twoNewest).isGreaterThan(oneNewest);
     }
 
     @Test

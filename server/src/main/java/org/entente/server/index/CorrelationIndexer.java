@@ -49,7 +49,11 @@ import org.slf4j.LoggerFactory;
  * <p>Deletes are the store's business ({@link CorrelationStore}): a delete of the version the index holds
  * removes what it carried in the delete's transaction and, if an older version remains, moves the cursor back
  * before it. The indexer then reads on from there as from any cursor, forgetting the versions it remembers
- * (they would hide the older version).
+ * (they would hide the older version). What it reads again, up to the furthest position the index had reached
+ * ({@link CorrelationStore#rereadTo}, kept by the delete's transaction, so also across a restart), it reports to
+ * no listener: the older version's occurrences were reported when it or the deleted version was first indexed,
+ * and a listener told again would warn a member twice of one cluster. It still reads every version stored
+ * after the older one up to that position (each indexed already, adding nothing).
  *
  * <p>The member of an occurrence is the origin of the object (its first sharing labels), or this node's
  * own member for an object that was never shared to it; for a sighting, the members its
@@ -94,6 +98,7 @@ public final class CorrelationIndexer implements AutoCloseable {
     /**
      * Calls the listener with the occurrences each indexed batch added (never an empty list), on the
      * indexing thread, after the batch committed. The warn stage passes them to {@link Correlation#reached}.
+     * Not called for what a batch read again after a delete adds (an older version in a deleted one's place).
      */
     public void onIndexed(Consumer<List<Occurrence>> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -106,12 +111,15 @@ public final class CorrelationIndexer implements AutoCloseable {
         // A delete of the version the index held moves the cursor back to an older version to index instead
         // (CorrelationStore): what this indexer remembers of newer versions must not skip it.
         if (cursor < indexedTo) recent.clear();
+        long reread = store.correlation().rereadTo();
         SeqPage read;
         boolean again;
         do {
             read = store.objects().versionsAfterSeq(cursor, Set.of(), batchSize);
             List<StoredVersion> page = read.versions().stream().map(VersionInCollection::version).toList();
             if (page.isEmpty()) break;
+            Reread split = Reread.of(page, cursor, reread);
+            page = split.page();
             List<StoredVersion> unindexed = unindexed(page);
             List<Occurrence> batch;
             try {
@@ -121,17 +129,31 @@ public final class CorrelationIndexer implements AutoCloseable {
                 LOG.debug("re-reading a page: {}", e.getMessage());
                 recent.clear();
                 cursor = store.correlation().cursor();
+                reread = store.correlation().rereadTo();
                 again = true;
                 continue;
             }
             cursor = page.getLast().seq();
             for (StoredVersion v : unindexed) recent.merge(v.id(), v.version(), (a, b) -> b.isAfter(a) ? b : a);
             added += batch.size();
-            if (!batch.isEmpty()) notifyListeners(batch);
-            again = read.more();
+            if (!batch.isEmpty() && !split.again()) notifyListeners(batch);
+            again = split.cut() || read.more();
         } while (again);
         indexedTo = cursor;
         return added;
+    }
+
+    /**
+     * A page read after a delete moved the cursor back: the part up to {@code rereadTo} ({@code again}: read before,
+     * and what it adds is an older version taking a deleted one's place, whose occurrences listeners heard of
+     * already), cut there ({@code cut}) so that a page is either read again or new, never both.
+     */
+    private record Reread(List<StoredVersion> page, boolean again, boolean cut) {
+        static Reread of(List<StoredVersion> page, long cursor, long rereadTo) {
+            if (cursor >= rereadTo || page.getFirst().seq() > rereadTo) return new Reread(page, false, false);
+            List<StoredVersion> before = page.stream().filter(v -> v.seq() <= rereadTo).toList();
+            return new Reread(before, true, before.size() < page.size());
+        }
     }
 
     /** Catches up now and then whenever the object store changes, polling its change mark, until closed. */

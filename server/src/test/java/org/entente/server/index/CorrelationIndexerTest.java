@@ -205,6 +205,39 @@ class CorrelationIndexerTest {
     }
 
     @Test
+    void aClusterAnOlderVersionFormsAgainAfterADeleteIsNotReportedTwiceEvenByARestartedIndexer() {
+        List<ClusterReached> reached = new ArrayList<>();
+        indexer.onIndexed(added -> reached.addAll(correlation.reached(added, 3, Duration.ofDays(7))));
+        String phone = "+33 6 12 34 56 78";
+        write(phoneIndicator(phone));
+        sharedBy(FR, phoneIndicator(phone));
+        Map<String, Object> first = phoneIndicator(phone);
+        sharedBy(NL, first);
+        indexer.catchUp();
+        Map<String, Object> revised = new java.util.LinkedHashMap<>(first);
+        revised.put("modified", "2026-11-02T00:00:00.000Z");
+        sharedBy(NL, revised);
+        indexer.catchUp();
+        assertThat(reached).hasSize(1);
+
+        store.objects().delete(COLLECTION, (String) first.get("id"),
+                org.entente.store.ObjectQuery.all().withVersions(org.entente.store.VersionSelector.LAST));
+        indexer.close();
+        indexer = newIndexer(); // as after a restart: it never saw how far the index had got before the delete
+        indexer.onIndexed(added -> reached.addAll(correlation.reached(added, 3, Duration.ofDays(7))));
+        String other = "+33 6 98 76 54 32"; // stored after the delete, read in the same round
+        write(phoneIndicator(other));
+        sharedBy(FR, phoneIndicator(other));
+        sharedBy(NL, phoneIndicator(other));
+
+        assertThat(indexer.catchUp()).as("the older version's occurrence and the three new ones").isEqualTo(4);
+        assertThat(correlation.holders(DE, Observables.normalise(ObservableKind.PHONE_NUMBER, phone)).holdings())
+                .extracting(Holding::member).containsExactlyInAnyOrder(DE, FR, NL);
+        assertThat(reached).extracting(ClusterReached::observable).as("the first cluster once, the new one once").containsExactly(
+                Observables.normalise(ObservableKind.PHONE_NUMBER, phone), Observables.normalise(ObservableKind.PHONE_NUMBER, other));
+    }
+
+    @Test
     void aSightingIndexedBeforeTheIndicatorItSightsGainsItsValueWhenTheIndicatorArrives() {
         Map<String, Object> indicator = phoneIndicator("+31 6 12345678");
         Map<String, Object> sighting = StixJson.object("type", "sighting", "spec_version", "2.1", "id", SampleObjects.id("sighting"),

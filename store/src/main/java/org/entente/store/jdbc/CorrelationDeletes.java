@@ -13,7 +13,8 @@ import org.jdbi.v3.core.Handle;
  * are removed, and its row stays only as the target of references other objects hold (as an object not
  * indexed yet). If another version of it remains in some collection, the newest of those is indexed in its
  * place: the index's position moves back to just before that version's first copy, so that the indexer reads
- * it again (everything it reads again on the way is a version indexed already and adds nothing). Occurrences
+ * it again (everything it reads again on the way is a version indexed already and adds nothing), and the
+ * furthest position it had reached is kept ({@link org.entente.store.CorrelationStore#rereadTo}). Occurrences
  * that another object gained from this one by reference (a sighting carries the observables of the indicator
  * it sights) stay with that other object, as a newer version of this one would not change them either.
  * Deleting a version the index does not hold (an older one, or a copy while another collection keeps the same
@@ -46,7 +47,11 @@ final class CorrelationDeletes {
         forget(handle, row.pk());
         remaining.stream().mapToLong(Remaining::versionKey).max().ifPresent(newest -> {
             long firstCopy = remaining.stream().filter(r -> r.versionKey() == newest).mapToLong(Remaining::seq).min().orElseThrow();
-            handle.createUpdate("UPDATE correlation_position SET last_seq = :seq WHERE id = 1 AND last_seq >= :seq")
+            // Both right-hand sides read the row as it was: reread_to keeps the furthest position reached (V16).
+            handle.createUpdate("""
+                            UPDATE correlation_position
+                            SET reread_to = CASE WHEN last_seq > reread_to THEN last_seq ELSE reread_to END, last_seq = :seq
+                            WHERE id = 1 AND last_seq >= :seq""")
                     .bind("seq", firstCopy - 1)
                     .execute();
         });

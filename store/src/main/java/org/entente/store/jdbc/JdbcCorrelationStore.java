@@ -36,6 +36,12 @@ final class JdbcCorrelationStore implements CorrelationStore {
     }
 
     @Override
+    public long rereadTo() {
+        return reads.withHandle(handle -> handle.createQuery("SELECT reread_to FROM correlation_position WHERE id = 1")
+                .mapTo(Long.class).findOne().orElse(0L));
+    }
+
+    @Override
     public List<Occurrence> index(long lastSeq, CorrelationBatch batch) {
         return writer.inTransaction(handle -> write(handle, lastSeq, batch));
     }
