@@ -52,8 +52,8 @@ import org.slf4j.LoggerFactory;
  * (they would hide the older version). What it reads again, up to the furthest position the index had reached
  * ({@link CorrelationStore#rereadTo}, kept by the delete's transaction, so also across a restart), it reports to
  * no listener: the older version's occurrences were reported when it or the deleted version was first indexed,
- * and a listener told again would warn a member twice of one cluster. It still reads every version stored
- * after the older one up to that position (each indexed already, adding nothing).
+ * and a listener told again would warn a member twice of one cluster. Of the versions stored after the older
+ * one up to that position it parses and writes none the index holds already: it pages through their rows only.
  *
  * <p>The member of an occurrence is the origin of the object (its first sharing labels), or this node's
  * own member for an object that was never shared to it; for a sighting, the members its
@@ -120,7 +120,7 @@ public final class CorrelationIndexer implements AutoCloseable {
             if (page.isEmpty()) break;
             Reread split = Reread.of(page, cursor, reread);
             page = split.page();
-            List<StoredVersion> unindexed = unindexed(page);
+            List<StoredVersion> unindexed = split.again() ? notHeld(unindexed(page)) : unindexed(page);
             List<Occurrence> batch;
             try {
                 batch = store.correlation().indexPage(new IndexedPage(cursor, page.getLast().seq(), page.size()), batchOf(read(unindexed)));
@@ -177,6 +177,19 @@ public final class CorrelationIndexer implements AutoCloseable {
             newest.merge(v.id(), v, (a, b) -> b.version().isAfter(a.version()) ? b : a);
         }
         return List.copyOf(newest.values());
+    }
+
+    /**
+     * Of versions read again after a delete, those the index does not hold at the same or a newer version: the
+     * older versions to index in deleted ones' places, not every version read on the way (each indexed already).
+     */
+    private List<StoredVersion> notHeld(List<StoredVersion> versions) {
+        if (versions.isEmpty()) return versions;
+        Map<String, IndexedObject> held = store.correlation().objects(versions.stream().map(StoredVersion::id).distinct().toList());
+        return versions.stream().filter(v -> {
+            IndexedObject h = held.get(v.id());
+            return h == null || v.version().isAfter(h.version());
+        }).toList();
     }
 
     /** What the index reads of a stored version: the properties it needs, and when the version was added. */
