@@ -93,7 +93,7 @@ final class Escalation {
                         + original.deadline() + " by: " + String.join(", ", missing) + ".");
         WarningDocuments.Draft draft = new WarningDocuments.Draft(id, sender, now, original.exercise(), MsgType.Update,
                 references, RULE, original.id(), assessment, null);
-        List<String> refs = unacknowledged.stream().map(r -> WarningDocuments.reportId(original.id(), r.member())).toList();
+        List<String> refs = unacknowledged.stream().map(r -> WarningDocuments.reportId(original.id(), sender.id(), r.member())).toList();
         WarningDocuments.View v = WarningDocuments.view(draft, sender.id(), wording, refs, Set.of());
         return WarningRecipient.addressed(id, sender.id(), v.cap(), v.report());
     }

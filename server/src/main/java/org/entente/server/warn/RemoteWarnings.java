@@ -52,8 +52,10 @@ import org.slf4j.LoggerFactory;
  * that addressed it a view of the same event (for an escalation: every peer that escalated the event, whether
  * its escalation was shown here or held back as a duplicate) is sent a STIX note on its view (which flows back
  * to the view's origin as notes do), once per view, and the peer records the acknowledgement of the member the
- * note comes from. Escalation ids derive from the original's id and the escalating member ({@link Escalation#id}),
- * so the views of every peer's escalation of an event are found by id. A peer's escalation that arrives after
+ * note comes from. A view's id derives from its warning's id, its sender and its recipient
+ * ({@link WarningDocuments#reportId}), and an escalation's id from the original's id and the escalating member
+ * ({@link Escalation#id}), so the views every peer sent of an event, first warnings and escalations alike, are
+ * found by id, even two peers' warnings of one id (the same event in the same hour). A peer's escalation that arrives after
  * the member acknowledged the event here (its warning, or another peer's escalation of it) is not shown, and
  * its peer is sent the acknowledgement at once.
  *
@@ -178,13 +180,15 @@ final class RemoteWarnings implements AutoCloseable {
         if (content.isEmpty()) return; // no view of it came from a peer (the contact's view of an escalation raised here)
         MemberId self = local.get();
         Set<String> viewIds = new HashSet<>();
-        if (content.get().isEscalation()) {
-            // The escalation shown here and any other peer's of the same event, held back as a duplicate (or not come yet).
-            viewIds.add(WarningDocuments.reportId(content.get().warningId(), self));
-            for (String id : escalationIds(content.get().event())) viewIds.add(WarningDocuments.reportId(id, self));
-        } else {
-            for (String id : content.get().event().sameEventIds()) viewIds.add(WarningDocuments.reportId(id, self));
+        for (MemberId peer : peerMembers()) {
+            // Each peer's view of the event's warning, or of its escalation, whether shown here or held back as a duplicate.
+            for (String original : content.get().event().sameEventIds()) {
+                String id = content.get().isEscalation() ? Escalation.id(original, peer) : original;
+                viewIds.add(WarningDocuments.reportId(id, peer, self));
+            }
         }
+        // The view shown, whatever its id (an escalation raised before escalation ids were derived had a random one).
+        viewIds.add(parse(acknowledged.recipient().report()).map(StixObject::id).orElseThrow());
         for (CollectionInfo c : store.collections().list()) {
             for (StoredVersion v : store.objects().find(c.id(), ObjectQuery.latest().withIds(viewIds).withTypes(Set.of("report"))).items()) {
                 parse(v.json()).ifPresent(view -> acknowledge(view, acknowledged.recipient()));
@@ -192,16 +196,20 @@ final class RemoteWarnings implements AutoCloseable {
         }
     }
 
+    /** The members this node knows besides its own: those that may have sent it views. */
+    private List<MemberId> peerMembers() {
+        MemberId self = local.get();
+        return store.members().list().stream().map(Member::id).filter(m -> !m.equals(self)).toList();
+    }
+
     /**
      * The ids every peer's escalation of a warning of the event would have ({@link Escalation#id}): of each
      * member's warning of it in its hour or an adjacent one (each peer escalates its own warning of the event).
      */
     private List<String> escalationIds(EventKey event) {
-        MemberId self = local.get();
         List<String> ids = new ArrayList<>();
-        for (Member m : store.members().list()) {
-            if (m.id().equals(self)) continue;
-            for (String original : event.sameEventIds()) ids.add(Escalation.id(original, m.id()));
+        for (MemberId peer : peerMembers()) {
+            for (String original : event.sameEventIds()) ids.add(Escalation.id(original, peer));
         }
         return ids;
     }
@@ -278,7 +286,7 @@ final class RemoteWarnings implements AutoCloseable {
         MemberId self = local.get();
         if (!c.recipient().equals(self)) return;
         if (!report.string("created_by_ref").orElse("").equals(origin.value())
-                || !report.id().equals(WarningDocuments.reportId(c.warningId(), self))) {
+                || !report.id().equals(WarningDocuments.reportId(c.warningId(), origin, self))) {
             LOG.warn("warning report {} from {} does not match its extension; ignored", report.id(), origin);
             return;
         }
@@ -352,7 +360,7 @@ final class RemoteWarnings implements AutoCloseable {
         for (Object ref : note.list("external_references")) {
             if (!(ref instanceof Map<?, ?> r) || !WARNING_REFERENCE.equals(r.get("source_name")) || !(r.get("external_id") instanceof String warningId)) continue;
             boolean addressed = store.warnings().recipients(warningId).stream().anyMatch(x -> x.member().equals(origin));
-            if (!addressed || !note.list("object_refs").contains(WarningDocuments.reportId(warningId, origin))) {
+            if (!addressed || !note.list("object_refs").contains(WarningDocuments.reportId(warningId, local.get(), origin))) {
                 LOG.warn("acknowledgement {} from {} names warning {} not addressed to it; ignored", note.id(), origin, warningId);
                 continue;
             }

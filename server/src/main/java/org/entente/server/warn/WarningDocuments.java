@@ -60,7 +60,7 @@ final class WarningDocuments {
 
     /** One recipient's view: the wording for it, the objects it may see and the countries they come from. */
     static View view(Draft draft, MemberId recipient, Wording wording, List<String> objectRefs, Set<String> countries) {
-        String reportId = reportId(draft.warningId(), recipient);
+        String reportId = reportId(draft.warningId(), draft.sender().id(), recipient);
         List<Parameter> geocodes = countries.stream().sorted().map(c -> new Parameter(GEOCODE, c)).toList();
         List<Area> areas = countries.isEmpty() ? List.of()
                 : List.of(new Area(String.join(", ", countries.stream().sorted().toList()), List.of(), List.of(), geocodes, null, null));
@@ -106,8 +106,15 @@ final class WarningDocuments {
                 "report_types", List.of("threat-report"), "published", time, "object_refs", refs, "labels", labels);
     }
 
-    static String reportId(String warningId, MemberId recipient) {
-        return "report--" + UuidV5.of(UUID.fromString(warningId), recipient.value().getBytes(StandardCharsets.UTF_8));
+    /**
+     * The id of {@code sender}'s report of a warning for {@code recipient}. Two nodes that warn of one event in the
+     * same hour raise warnings of one id ({@link EventKey}), but each view is its sender's own STIX object (an id
+     * names one creator's object, STIX 2.1 section 3.6), so the recipient's node stores both and can send each
+     * sender its acknowledgement.
+     */
+    static String reportId(String warningId, MemberId sender, MemberId recipient) {
+        String name = sender.value() + '\n' + recipient.value();
+        return "report--" + UuidV5.of(UUID.fromString(warningId), name.getBytes(StandardCharsets.UTF_8));
     }
 
     static CapXml cap() {

@@ -5,7 +5,8 @@
  * delivers them over Server-Sent Events and signed webhooks, records acknowledgements and escalates what
  * stays unacknowledged past its deadline. Across nodes ({@code RemoteWarnings}) each recipient on another node
  * is sent its views, first warning and escalation alike, and shown them once per event ({@code EventKey});
- * acknowledgements recorded by any process on the store go back to the warnings' origins. An escalation's id
+ * acknowledgements recorded by any process on the store go back to the warnings' origins, to every peer that
+ * sent a view of the event (each view is its sender's own report, {@code WarningDocuments#reportId}). An escalation's id
  * derives from the warning it follows up and the member escalating it ({@code Escalation#id}), so when several
  * peers escalate one event to this node's member, the one escalation shown stands for all of them: its
  * acknowledgement is sent to each of those peers once, recorded in the store before it is sent (and sent within

@@ -41,7 +41,8 @@ import picocli.CommandLine;
  * each warn the German member of a match of the German indicator and each escalate their warning. The German
  * node shows the first escalation and holds the second back as a duplicate; it is stopped, its duty officer
  * acknowledges the escalation shown with {@code entente warnings ack} on its data directory, and once it runs
- * again both escalating nodes record the acknowledgement, each sent one note.
+ * again both escalating nodes record the acknowledgement, each sent one note. Acknowledging the first warning
+ * of the event reaches both too, though both nodes warned of it under one id.
  */
 class EscalationsFromTwoNodesTest {
     private static final WarningSettings ESCALATING_AT_ONCE = new WarningSettings(List.of(new IndicatorMatchRule()),
@@ -97,6 +98,8 @@ class EscalationsFromTwoNodesTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> !de.warnings().addressedTo(deMember, false).isEmpty());
 
+        String frOriginal = fr.warnings().addressedTo(deMember, false).get(0).warning().id();
+        String nlOriginal = nl.warnings().addressedTo(deMember, false).get(0).warning().id();
         String fromFr = escalate(fr);
         await().atMost(Duration.ofSeconds(30)).until(() -> de.warnings().addressed(fromFr, deMember).isPresent());
         String fromNl = escalate(nl);
@@ -126,6 +129,11 @@ class EscalationsFromTwoNodesTest {
                 .as("one acknowledgement note per escalating node").hasSize(2)
                 .anySatisfy(note -> assertThat(note).contains(fromFr))
                 .anySatisfy(note -> assertThat(note).contains(fromNl));
+
+        // The first warning of the event, shown once here (both nodes sent a view of it), acknowledged: both hear of it.
+        String original = de.warnings().addressedTo(deMember, true).get(0).warning().id();
+        assertThat(de.warnings().acknowledge(original, deMember, "day-shift")).isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged(fr, frOriginal, deMember) && acknowledged(nl, nlOriginal, deMember));
     }
 
     /** Runs the node's escalation check: its warning to the German member escalates once. */

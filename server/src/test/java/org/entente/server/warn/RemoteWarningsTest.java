@@ -181,6 +181,26 @@ class RemoteWarningsTest {
     }
 
     @Test
+    void twoPeersWarningOfOneEventInTheSameHourAreEachToldOfTheAcknowledgement() {
+        StixObject fromB = viewBy(B, A.id(), T0.plus(Duration.ofMinutes(5)));
+        StixObject fromC = viewBy(C, A.id(), T0.plus(Duration.ofMinutes(7)));
+        assertThat(WarningExtension.read(fromC).orElseThrow().warningId()).as("one event, one warning id")
+                .isEqualTo(WarningExtension.read(fromB).orElseThrow().warningId());
+        assertThat(fromC.id()).as("but each sender's view is its own object").isNotEqualTo(fromB.id());
+        arrives(fromB, B);
+        arrives(fromC, C);
+        remote.catchUp();
+        List<AddressedWarning> held = warnings.addressedTo(A.id(), false);
+        assertThat(held).as("shown once").singleElement();
+
+        warnings.acknowledge(held.get(0).warning().id(), A.id(), "duty officer");
+        remote.forwardAcknowledgements();
+        assertThat(sent).extracting(Sent::to).as("one note each").containsExactlyInAnyOrder(B.id(), C.id());
+        assertThat(sent).filteredOn(s -> s.to().equals(C.id())).singleElement()
+                .satisfies(s -> assertThat(s.objects().get(0).list("object_refs")).containsExactly(fromC.id()));
+    }
+
+    @Test
     void anAcknowledgementIsRecordedForTheRecipientItComesFromOnly() {
         StoredWarning own = warnings.raise(matchOnA(T0)).get(0);
         StixObject toB = sent.get(0).objects().get(1);
@@ -245,7 +265,7 @@ class RemoteWarningsTest {
             assertThat(s.to()).isEqualTo(B.id());
             assertThat(s.tlp()).as("the TLP B's view of the original went under").isEqualTo(Tlp.AMBER);
             StixObject report = s.objects().get(1);
-            assertThat(report.id()).isEqualTo(WarningDocuments.reportId(escalation.id(), B.id()));
+            assertThat(report.id()).isEqualTo(WarningDocuments.reportId(escalation.id(), A.id(), B.id()));
             WarningExtension.Content c = WarningExtension.read(report).orElseThrow();
             assertThat(c.rule()).isEqualTo(Escalation.RULE);
             assertThat(c.escalates()).isEqualTo(own.id());
