@@ -55,9 +55,9 @@ import org.slf4j.LoggerFactory;
  * note comes from. A view's id derives from its warning's id, its sender and its recipient
  * ({@link WarningDocuments#reportId}), and an escalation's id from the original's id and the escalating member
  * ({@link Escalation#id}), so the views every peer sent of an event, first warnings and escalations alike, are
- * found by id, even two peers' warnings of one id (the same event in the same hour). A peer's escalation that arrives after
- * the member acknowledged the event here (its warning, or another peer's escalation of it) is not shown, and
- * its peer is sent the acknowledgement at once.
+ * found by id, even two peers' warnings of one id (the same event in the same hour). A peer's escalation that
+ * arrives after the member acknowledged the event here (its warning, or another peer's escalation of it) is not
+ * shown, and its peer is sent the acknowledgement at once.
  *
  * <p>Two things survive a restart in the store. The follower's cursor per collection (the last seq whose
  * reports and notes were handled): a restart resumes after it. Acknowledgements not yet sent back: whichever

@@ -70,7 +70,10 @@ class EscalationsFromTwoNodesTest {
                 + "\"],\"domains\":[\"cyber\"],\"highest_tlp\":\"amber\",\"relay_allowed\":false}");
     }
 
-    /** Raises no warnings of its own (three countries make no cluster of four), so that what it shows comes from its peers; same ports after a restart. */
+    /**
+     * Raises no warnings of its own (three countries make no cluster of four), so that what it shows comes from its
+     * peers; on the same ports after a restart.
+     */
     private Node germanNode() {
         return Node.start(NodeConfig.local(dir.resolve("de"), dePort).withAdminToken(FederationEndToEndTest.TOKEN)
                 .withFederationPort(deFederationPort).withProfile(new MemberProfile("CERT-DE", "DE", Level.STATE, "cyber")),
@@ -133,7 +136,8 @@ class EscalationsFromTwoNodesTest {
         // The first warning of the event, shown once here (both nodes sent a view of it), acknowledged: both hear of it.
         String original = de.warnings().addressedTo(deMember, true).get(0).warning().id();
         assertThat(de.warnings().acknowledge(original, deMember, "day-shift")).isTrue();
-        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged(fr, frOriginal, deMember) && acknowledged(nl, nlOriginal, deMember));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> acknowledged(fr, frOriginal, deMember) && acknowledged(nl, nlOriginal, deMember));
     }
 
     /** Runs the node's escalation check: its warning to the German member escalates once. */
