@@ -82,14 +82,21 @@ class FederationProcessIT {
         call(a, "PUT", "/api/v1/communities/pair", charter);
         call(b, "PUT", "/api/v1/communities/pair", charter);
 
-        // Ten envelopes: enough that the kill below lands while some are still on their way, now that a
-        // peer stores over 10,000 objects a second (four envelopes were sometimes all stored before it).
-        int count = 20_000;
-        List<Object> objects = new ArrayList<>();
-        for (int i = 0; i < count; i++) objects.add(SampleObjects.indicator(SampleObjects.id("indicator"), "2026-01-01T00:00:00.000Z"));
-        String share = StixJson.writeString(StixJson.object("objects", objects, "to", Map.of("communities", List.of("pair")),
-                "tlp", "green", "domain", "cyber"));
-        call(a, "POST", "/api/v1/share", share);
+        // Three shares of 20,000 (thirty envelopes): the first is on its way while the others are posted, so
+        // the kill below lands mid-sync however fast the peer stores (one share of ten envelopes was sometimes
+        // stored whole before the test saw its first object, on a loaded machine).
+        int perShare = 20_000;
+        int shares = 3;
+        int count = perShare * shares;
+        for (int s = 0; s < shares; s++) {
+            List<Object> objects = new ArrayList<>();
+            for (int i = 0; i < perShare; i++) {
+                objects.add(SampleObjects.indicator(SampleObjects.id("indicator"), "2026-01-01T00:00:00.000Z"));
+            }
+            String share = StixJson.writeString(StixJson.object("objects", objects, "to",
+                    Map.of("communities", List.of("pair")), "tlp", "green", "domain", "cyber"));
+            call(a, "POST", "/api/v1/share", share);
+        }
 
         // Kill B as soon as the first envelopes have arrived, while more are on their way.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> countOn(b) > 0);
@@ -97,7 +104,7 @@ class FederationProcessIT {
         long atKill = pending(a, b.member());
 
         Started again = serve("b", portB);
-        await().atMost(Duration.ofSeconds(90)).until(() -> pending(a, again.member()) == 0 && countOn(again) == count);
+        await().atMost(Duration.ofSeconds(180)).until(() -> pending(a, again.member()) == 0 && countOn(again) == count);
         assertThat(versionsOn(again)).as("each object stored once").isEqualTo(count);
         assertThat(atKill).as("envelopes were still waiting when the node was killed").isPositive();
     }
