@@ -135,21 +135,27 @@ public final class Detector implements AutoCloseable {
         do {
             long cursor = store.detectCursors().cursor();
             if (indicatorCursor < cursor) loadIndicators();
-            page = store.objects().versionsAfterSeq(cursor, FOLLOWED, batchSize);
-            List<VersionInCollection> matchable = new ArrayList<>(page.versions().size());
-            for (VersionInCollection v : page.versions()) {
-                StoredVersion version = v.version();
-                if (!version.type().equals("indicator")) matchable.add(v);
-                else if (version.seq() > indicatorCursor) take(version);
-            }
-            indicatorCursor = Math.max(indicatorCursor, page.readTo());
+            // Pages until a batch of versions to match: one evidence read, one hand-over and one cursor write per
+            // batch, however many indicators lie between.
+            List<VersionInCollection> matchable = new ArrayList<>();
+            long readTo = cursor;
+            do {
+                page = store.objects().versionsAfterSeq(readTo, FOLLOWED, batchSize);
+                for (VersionInCollection v : page.versions()) {
+                    StoredVersion version = v.version();
+                    if (!version.type().equals("indicator")) matchable.add(v);
+                    else if (version.seq() > indicatorCursor) take(version);
+                }
+                readTo = page.readTo();
+                indicatorCursor = Math.max(indicatorCursor, readTo);
+            } while (page.more() && matchable.size() < batchSize);
             List<Stored> fresh = unseen(matchable);
             emitted += emit(match(fresh));
             fresh.forEach(f -> matched.add(f.ref()));
-            if (page.readTo() > cursor) {
-                store.detectCursors().advance(page.readTo());
-                long readTo = page.readTo();
-                matchedAhead.values().removeIf(seq -> seq <= readTo);
+            if (readTo > cursor) {
+                store.detectCursors().advance(readTo);
+                long advanced = readTo;
+                matchedAhead.values().removeIf(seq -> seq <= advanced);
             }
         } while (page.more());
         return emitted;
