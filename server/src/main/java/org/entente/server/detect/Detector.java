@@ -69,6 +69,8 @@ public final class Detector implements AutoCloseable {
     /** What matching and evidence read of a sighting; observed-data is read whole (the matcher may need any of it). */
     private static final Set<String> SIGHTING_PROPERTIES = Set.of(
             "type", "id", "created", "modified", "sighting_of_ref", "observed_data_refs", "object_marking_refs");
+    /** Keeps every property: the whole object. */
+    private static final Predicate<String> ALL = name -> true;
 
     private final Store store;
     private final HeldIndicators indicators;
@@ -84,8 +86,6 @@ public final class Detector implements AutoCloseable {
     /** Versions matched recently (bounded): one version stored in several collections is matched once. */
     private final Set<VersionRef> matched = recent(100_000);
     private volatile StoreFollower loop;
-    /** Keeps every property: the whole object. */
-    private static final Predicate<String> ALL = name -> true;
 
     /** @param sink where the detections of each batch go, in order: the warn stage */
     public Detector(Store store, MemberId local, HeldIndicators indicators, Consumer<List<Detection>> sink, int batchSize,
