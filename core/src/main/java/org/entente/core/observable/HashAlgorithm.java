@@ -1,7 +1,10 @@
 package org.entente.core.observable;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The hash algorithms of the STIX 2.1 hash-algorithm-ov vocabulary (section 10.11), with the length of
@@ -41,10 +44,17 @@ public enum HashAlgorithm {
      */
     public static Optional<HashAlgorithm> fromName(String name) {
         if (name == null) return Optional.empty();
-        String squeezed = name.strip().toUpperCase(Locale.ROOT).replaceAll("[-_ ]", "");
-        for (HashAlgorithm algorithm : values()) {
-            if (algorithm.stixName.replace("-", "").equals(squeezed)) return Optional.of(algorithm);
+        // Asked for every hash path of every pattern compiled: no regular expression, no copy of the values.
+        String stripped = name.strip();
+        StringBuilder squeezed = new StringBuilder(stripped.length());
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (c != '-' && c != '_' && c != ' ') squeezed.append(c);
         }
-        return Optional.empty();
+        return Optional.ofNullable(BY_SQUEEZED_NAME.get(squeezed.toString().toUpperCase(Locale.ROOT)));
     }
+
+    /** Each algorithm by its STIX name without hyphens, upper case. */
+    private static final Map<String, HashAlgorithm> BY_SQUEEZED_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(a -> a.stixName.replace("-", ""), a -> a));
 }

@@ -13,6 +13,17 @@ final class Keywords {
     /** Words that cannot be written as a bare property name: the keywords and the boolean constants. */
     static boolean needsQuoting(String name) {
         return RESERVED.contains(name) || name.equals("true") || name.equals("false")
-                || !name.matches("[A-Za-z_][A-Za-z0-9_]*");
+                || !isIdentifier(name);
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_]*}, without a regular expression: the printer asks it of every property name. */
+    private static boolean isIdentifier(String name) {
+        if (name.isEmpty()) return false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) return false;
+        }
+        return true;
     }
 }

@@ -18,20 +18,21 @@ import org.entente.core.pattern.ast.SetLiteral;
  * 10.10, hash-algorithm-ov; the reference validator applies the same rule).
  */
 final class OperandRules {
-    private static final Map<String, String> HASH_FORMS = Map.ofEntries(
-            Map.entry("MD5", "[0-9a-fA-F]{32}"),
-            Map.entry("SHA1", "[0-9a-fA-F]{40}"),
-            Map.entry("SHA224", "[0-9a-fA-F]{56}"),
-            Map.entry("SHA256", "[0-9a-fA-F]{64}"),
-            Map.entry("SHA384", "[0-9a-fA-F]{96}"),
-            Map.entry("SHA512", "[0-9a-fA-F]{128}"),
-            Map.entry("SHA3224", "[0-9a-fA-F]{56}"),
-            Map.entry("SHA3256", "[0-9a-fA-F]{64}"),
-            Map.entry("SHA3384", "[0-9a-fA-F]{96}"),
-            Map.entry("SHA3512", "[0-9a-fA-F]{128}"),
-            Map.entry("RIPEMD160", "[0-9a-fA-F]{40}"),
-            Map.entry("WHIRLPOOL", "[0-9a-fA-F]{128}"),
-            Map.entry("SSDEEP", "[a-zA-Z0-9/+:.]{1,128}"));
+    /** The hex digits of a digest of each algorithm with a fixed-length hex form, by its name in upper case without '-'. */
+    private static final Map<String, Integer> HEX_DIGITS = Map.ofEntries(
+            Map.entry("MD5", 32),
+            Map.entry("SHA1", 40),
+            Map.entry("SHA224", 56),
+            Map.entry("SHA256", 64),
+            Map.entry("SHA384", 96),
+            Map.entry("SHA512", 128),
+            Map.entry("SHA3224", 56),
+            Map.entry("SHA3256", 64),
+            Map.entry("SHA3384", 96),
+            Map.entry("SHA3512", 128),
+            Map.entry("RIPEMD160", 40),
+            Map.entry("WHIRLPOOL", 128));
+    private static final java.util.regex.Pattern SSDEEP = java.util.regex.Pattern.compile("[a-zA-Z0-9/+:.]{1,128}");
 
     void check(ObjectPath path, ComparisonOperator operator, Operand operand, int position) {
         switch (operator) {
@@ -78,18 +79,35 @@ final class OperandRules {
     }
 
     private static void checkHash(ObjectPath path, List<Literal> values, int position) {
+        // Asked of every comparison of every pattern compiled, so no streams or regular expressions on the way.
         List<PathStep> steps = path.steps();
-        if (steps.size() < 2 || !(steps.getLast() instanceof PathStep.Property algorithm)) return;
-        boolean underHashes = steps.subList(0, steps.size() - 1).stream()
-                .anyMatch(s -> s instanceof PathStep.Property p && p.name().equals("hashes"));
-        if (!underHashes) return;
-        String form = HASH_FORMS.get(algorithm.name().toUpperCase(Locale.ROOT).replace("-", ""));
-        if (form == null) return;
+        if (steps.size() < 2 || !(steps.getLast() instanceof PathStep.Property algorithm) || !underHashes(steps)) return;
+        String name = algorithm.name().toUpperCase(Locale.ROOT).replace("-", "");
+        Integer hexDigits = HEX_DIGITS.get(name);
+        if (hexDigits == null && !name.equals("SSDEEP")) return;
         for (Literal value : values) {
-            if (value instanceof Literal.StringLiteral s && !s.value().matches(form)) {
+            if (value instanceof Literal.StringLiteral s
+                    && !(hexDigits == null ? SSDEEP.matcher(s.value()).matches() : isHex(s.value(), hexDigits))) {
                 throw new org.entente.core.pattern.PatternSyntaxException(position,
                         "'" + s.value() + "' is not a valid " + algorithm.name() + " hash");
             }
         }
+    }
+
+    private static boolean underHashes(List<PathStep> steps) {
+        for (int i = 0; i < steps.size() - 1; i++) {
+            if (steps.get(i) instanceof PathStep.Property p && p.name().equals("hashes")) return true;
+        }
+        return false;
+    }
+
+    /** {@code [0-9a-fA-F]{digits}}. */
+    private static boolean isHex(String text, int digits) {
+        if (text.length() != digits) return false;
+        for (int i = 0; i < digits; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) return false;
+        }
+        return true;
     }
 }

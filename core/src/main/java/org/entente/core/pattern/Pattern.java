@@ -8,7 +8,8 @@ import org.entente.core.pattern.ast.ObservationExpression;
  * tree. Immutable and safe to share; equal when the trees are equal.
  */
 public final class Pattern {
-    private final String text;
+    /** The text as given; for a tree built in code, null until first asked for (printing is not free). */
+    private volatile String text;
     private final PatternVersion version;
     private final ObservationExpression expression;
 
@@ -33,12 +34,15 @@ public final class Pattern {
     /** Wraps a tree built in code; its text is the printed form. */
     public static Pattern of(ObservationExpression expression) {
         Objects.requireNonNull(expression, "expression");
-        return new Pattern(PatternPrinter.print(expression), PatternVersion.V2_1, expression);
+        // The engine wraps every rewritten pattern it compiles and seldom asks for the text: printed when asked.
+        return new Pattern(null, PatternVersion.V2_1, expression);
     }
 
     /** The text as it was parsed. */
     public String text() {
-        return text;
+        String t = text;
+        if (t == null) text = t = PatternPrinter.print(expression);
+        return t;
     }
 
     public PatternVersion version() {
@@ -66,6 +70,6 @@ public final class Pattern {
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }

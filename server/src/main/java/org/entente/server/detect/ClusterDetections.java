@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.entente.core.policy.MemberId;
@@ -41,7 +40,7 @@ public final class ClusterDetections implements Consumer<List<ClusterReached>> {
             List<EvidenceSource.Version> versions = new ArrayList<>();
             for (String id : ids) {
                 IndexedObject object = objects.get(id);
-                if (object != null) versions.add(new EvidenceSource.Version(object.versionRef(), Optional.empty()));
+                if (object != null) versions.add(EvidenceSource.Version.of(object.versionRef()));
             }
             List<Evidence> found = evidence.of(versions);
             if (found.isEmpty()) continue;

@@ -16,8 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.entente.core.pattern.Observation;
 import org.entente.core.pattern.Observations;
+import org.entente.core.pattern.engine.Indicator;
 import org.entente.core.pattern.engine.MatchOutcome;
 import org.entente.core.policy.MemberId;
 import org.entente.core.stix.StixObject;
@@ -40,12 +42,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It follows the store by seq, after the fact, as the correlation indexer does, so whatever path stored an
  * object (TAXII, REST, import, a peer's envelope, the observation stream) counts. {@code seq} is one sequence over
- * all collections, so two cursors follow them all ({@link org.entente.store.ObjectStore#versionsAfterSeq}), each
- * reading only the types it needs: indicators are read into the engine from seq 0 at every start (the engine
- * lives in memory) and then incrementally, a version no newer than one held not even parsed; observed-data and
- * sightings are matched from a cursor kept in the store ({@link org.entente.store.DetectCursors}), so a restart
- * neither repeats detections nor misses any. Each round reads indicators up to the end first, so an observation
- * is matched against every indicator stored before it.
+ * all collections, so two cursors follow them all ({@link org.entente.store.ObjectStore#versionsAfterSeq}), reading
+ * only the types the stage needs: indicators are read into the engine from seq 0 at every start (the engine lives
+ * in memory) and then incrementally, a version no newer than one held not even parsed, nor any property the engine
+ * does not read; observed-data and sightings are matched from a cursor kept in the store
+ * ({@link org.entente.store.DetectCursors}), so a restart neither repeats detections nor misses any. Once the
+ * indicator cursor has reached the matching cursor, one scan serves both, each page's indicators taken before its
+ * observations are matched, so an observation is matched against every indicator stored before it.
  *
  * <p>A sighting of a held indicator is an indicator match (evidence: the indicator and the sighting); an
  * observed-data object is matched by the engine (evidence: each indicator and the observed-data), unless a
@@ -58,8 +61,16 @@ public final class Detector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
     public static final int DEFAULT_BATCH = 2_000;
     private static final Set<String> INDICATORS = Set.of("indicator");
-    /** Only sightings and observed-data are matched. */
-    private static final Set<String> MATCHED = Set.of("sighting", "observed-data");
+    /** Indicators go into the engine; only sightings and observed-data are matched. */
+    private static final Set<String> FOLLOWED = Set.of("indicator", "sighting", "observed-data");
+    /** What {@link Indicator#of} and {@link HeldIndicators#apply} read of an indicator; its other values are skipped. */
+    private static final Set<String> INDICATOR_PROPERTIES = Set.of(
+            "type", "id", "created", "modified", "pattern", "pattern_type", "valid_from", "valid_until", "revoked");
+    /** What matching and evidence read of a sighting; observed-data is read whole (the matcher may need any of it). */
+    private static final Set<String> SIGHTING_PROPERTIES = Set.of(
+            "type", "id", "created", "modified", "sighting_of_ref", "observed_data_refs", "object_marking_refs");
+    /** Keeps every property: the whole object. */
+    private static final Predicate<String> ALL = name -> true;
 
     private final Store store;
     private final HeldIndicators indicators;
@@ -99,32 +110,52 @@ public final class Detector implements AutoCloseable {
         SeqPage page;
         do {
             page = store.objects().versionsAfterSeq(indicatorCursor, INDICATORS, batchSize);
-            for (VersionInCollection v : page.versions()) {
-                StoredVersion version = v.version();
-                // The same version from another collection, or an older one: it would change nothing.
-                if (indicators.hasAtLeast(version.id(), version.version())) continue;
-                parse(version).ifPresent(indicators::apply);
-            }
+            for (VersionInCollection v : page.versions()) take(v.version());
             indicatorCursor = page.readTo();
         } while (page.more());
     }
 
-    /** Reads new indicator versions, then matches what was stored since the last run; returns the detections emitted. */
+    /** Puts one indicator version into the engine, unless one at least as new is held (from another collection). */
+    private void take(StoredVersion version) {
+        if (indicators.hasAtLeast(version.id(), version.version())) return;
+        parse(version, INDICATOR_PROPERTIES::contains).ifPresent(indicators::apply);
+    }
+
+    /**
+     * Matches what was stored since the last run, reading the new indicator versions on the way; returns the
+     * detections emitted. One scan reads both: each page's indicators go into the engine before its sightings
+     * and observed-data are matched, so an observation meets every indicator stored before it (and those stored
+     * after it in the same page). Only after a start, when the indicators are read from seq 0 and the matching
+     * from its stored cursor, are the indicators up to the end read alone first.
+     */
     public synchronized int catchUp() {
-        loadIndicators();
         if (matchedAhead == null) matchedAhead = new HashMap<>(store.detectCursors().matchedAhead());
         int emitted = 0;
         SeqPage page;
         do {
             long cursor = store.detectCursors().cursor();
-            page = store.objects().versionsAfterSeq(cursor, MATCHED, batchSize);
-            List<Stored> fresh = unseen(page.versions());
+            if (indicatorCursor < cursor) loadIndicators();
+            // Pages until a batch of versions to match: one evidence read, one hand-over and one cursor write per
+            // batch, however many indicators lie between.
+            List<VersionInCollection> matchable = new ArrayList<>();
+            long readTo = cursor;
+            do {
+                page = store.objects().versionsAfterSeq(readTo, FOLLOWED, batchSize);
+                for (VersionInCollection v : page.versions()) {
+                    StoredVersion version = v.version();
+                    if (!version.type().equals("indicator")) matchable.add(v);
+                    else if (version.seq() > indicatorCursor) take(version);
+                }
+                readTo = page.readTo();
+                indicatorCursor = Math.max(indicatorCursor, readTo);
+            } while (page.more() && matchable.size() < batchSize);
+            List<Stored> fresh = unseen(matchable);
             emitted += emit(match(fresh));
             fresh.forEach(f -> matched.add(f.ref()));
-            if (page.readTo() > cursor) {
-                store.detectCursors().advance(page.readTo());
-                long readTo = page.readTo();
-                matchedAhead.values().removeIf(seq -> seq <= readTo);
+            if (readTo > cursor) {
+                store.detectCursors().advance(readTo);
+                long advanced = readTo;
+                matchedAhead.values().removeIf(seq -> seq <= advanced);
             }
         } while (page.more());
         return emitted;
@@ -142,7 +173,8 @@ public final class Detector implements AutoCloseable {
             if (version.seq() <= matchedAhead.getOrDefault(v.collectionId(), 0L)) continue;
             VersionRef stored = new VersionRef(version.id(), version.version());
             if (matched.contains(stored) || !batch.add(stored)) continue;
-            parse(version).ifPresent(object -> fresh.add(new Stored(v.collectionId(), stored, object)));
+            Predicate<String> keep = version.type().equals("sighting") ? SIGHTING_PROPERTIES::contains : ALL;
+            parse(version, keep).ifPresent(object -> fresh.add(new Stored(v.collectionId(), stored, object, version)));
         }
         return fresh;
     }
@@ -186,7 +218,8 @@ public final class Detector implements AutoCloseable {
     /** The objects the observed-data may refer to: the batch, and what each one's collection holds of the rest. */
     private Map<String, StixObject> context(List<Stored> batch, List<Stored> observed) {
         Map<String, StixObject> context = new HashMap<>();
-        for (Stored s : batch) context.put(s.object().id(), s.object());
+        // A sighting was read in part; whole here, in case an observed object refers to it.
+        for (Stored s : batch) s.whole().ifPresent(o -> context.put(o.id(), o));
         Map<String, Set<String>> missing = new LinkedHashMap<>();
         for (Stored s : observed) {
             for (Object ref : s.object().list("object_refs")) {
@@ -196,7 +229,7 @@ public final class Detector implements AutoCloseable {
         missing.forEach((collection, ids) -> {
             for (StoredVersion v : store.objects().find(collection, ObjectQuery.latest().withIds(ids)
                     .withLimit(ObjectQuery.MAX_LIMIT)).items()) {
-                parse(v).ifPresent(o -> context.putIfAbsent(o.id(), o));
+                parse(v, ALL).ifPresent(o -> context.putIfAbsent(o.id(), o));
             }
         });
         return context;
@@ -205,16 +238,19 @@ public final class Detector implements AutoCloseable {
     /** Hands the batch's matches to the next stage as detections, their evidence read at once; returns how many. */
     private int emit(List<Match> matches) {
         if (matches.isEmpty()) return 0;
+        // Each side's version once: reading the matched object's id, version and markings again costs.
+        EvidenceSource.Version[] sides = new EvidenceSource.Version[matches.size() * 2];
         Set<EvidenceSource.Version> versions = new LinkedHashSet<>();
-        for (Match m : matches) {
-            versions.add(m.indicator());
-            versions.add(m.by());
+        for (int i = 0; i < matches.size(); i++) {
+            versions.add(sides[2 * i] = matches.get(i).indicator());
+            versions.add(sides[2 * i + 1] = matches.get(i).by());
         }
         Map<EvidenceSource.Version, Evidence> found = evidence.byVersion(versions);
         List<Detection> detections = new ArrayList<>(matches.size());
-        for (Match m : matches) {
-            Evidence indicator = found.get(m.indicator());
-            Evidence by = found.get(m.by());
+        for (int i = 0; i < matches.size(); i++) {
+            Match m = matches.get(i);
+            Evidence indicator = found.get(sides[2 * i]);
+            Evidence by = found.get(sides[2 * i + 1]);
             if (indicator == null || by == null) {
                 LOG.info("match of {} by {} not reported: a member it comes from is not known here", m.indicatorId(), m.stored().object().id());
                 continue;
@@ -256,22 +292,32 @@ public final class Detector implements AutoCloseable {
         });
     }
 
-    private static Optional<StixObject> parse(StoredVersion v) {
+    /** A version's object with the top-level properties {@code keep} accepts (all: {@link #ALL}). */
+    private static Optional<StixObject> parse(StoredVersion v, Predicate<String> keep) {
         try {
-            return Optional.of(StixJson.readObject(v.json().getBytes(StandardCharsets.UTF_8)));
+            byte[] json = v.json().getBytes(StandardCharsets.UTF_8);
+            return Optional.of(keep == ALL ? StixJson.readObject(json) : StixJson.readObject(json, keep));
         } catch (StixParseException e) {
             LOG.warn("stored version {} of {} is not readable JSON; not matched", v.seq(), v.id());
             return Optional.empty();
         }
     }
 
-    /** A matched version: {@code ref} as stored (its own version, or date_added), for telling repeats apart. */
-    private record Stored(String collection, VersionRef ref, StixObject object) {}
+    /**
+     * A matched version: {@code ref} as stored (its own version, or date_added), for telling repeats apart;
+     * {@code object} as read (a sighting in part), {@code version} the stored text.
+     */
+    private record Stored(String collection, VersionRef ref, StixObject object, StoredVersion version) {
+        /** The object with all its properties. */
+        Optional<StixObject> whole() {
+            return object.type().equals("observed-data") ? Optional.of(object) : parse(version, ALL);
+        }
+    }
 
     /** An indicator that a stored sighting or observed-data matched. */
     private record Match(String indicatorId, Instant indicatorVersion, Stored stored) {
         EvidenceSource.Version indicator() {
-            return new EvidenceSource.Version(new VersionRef(indicatorId, indicatorVersion), Optional.empty());
+            return EvidenceSource.Version.of(new VersionRef(indicatorId, indicatorVersion));
         }
 
         EvidenceSource.Version by() {

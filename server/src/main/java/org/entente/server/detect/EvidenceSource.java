@@ -77,12 +77,28 @@ final class EvidenceSource {
         return found;
     }
 
-    /** An object version ({@code version} null for none) and the TLP its own markings give, if any. */
-    record Version(VersionRef ref, Optional<Tlp> tlp) {
+    /**
+     * An object version ({@code version} null for none) and its own marking references, whose TLP (the first
+     * that gives one) labels it when it was never shared: read only then, most versions have shares.
+     */
+    record Version(VersionRef ref, List<String> markingRefs) {
+        Version {
+            markingRefs = List.copyOf(markingRefs);
+        }
+
+        /** A version whose markings do not matter (its labels come from its shares, or else AMBER). */
+        static Version of(VersionRef ref) {
+            return new Version(ref, List.of());
+        }
+
         static Version of(String id, Instant version, Collection<Object> markingRefs) {
-            Optional<Tlp> tlp = markingRefs.stream().filter(String.class::isInstance).map(String.class::cast)
-                    .map(Tlp::ofMarking).flatMap(Optional::stream).findFirst();
-            return new Version(new VersionRef(id, version), tlp);
+            List<String> refs = new ArrayList<>(markingRefs.size());
+            for (Object ref : markingRefs) if (ref instanceof String marking) refs.add(marking);
+            return new Version(new VersionRef(id, version), refs);
+        }
+
+        Optional<Tlp> tlp() {
+            return markingRefs.stream().map(Tlp::ofMarking).flatMap(Optional::stream).findFirst();
         }
     }
 }

@@ -126,8 +126,8 @@ public final class ObservationIntake {
     private void flush(Map<String, Hit> hits, List<String> sightings) {
         Instant now = clock.instant();
         List<Hit> live = hits.values().stream().filter(h -> indicators.version(h.indicatorId).isPresent()).toList(); // not revoked meanwhile
-        List<EvidenceSource.Version> versions = live.stream().map(h -> new EvidenceSource.Version(
-                new VersionRef(h.indicatorId, indicators.version(h.indicatorId).orElseThrow()), Optional.empty())).toList();
+        List<EvidenceSource.Version> versions = live.stream().map(h -> EvidenceSource.Version.of(
+                new VersionRef(h.indicatorId, indicators.version(h.indicatorId).orElseThrow()))).toList();
         Map<String, SharingLabels> labels = new HashMap<>();
         for (Evidence e : evidence.of(versions)) labels.put(e.objectId(), e.labels());
         Map<Optional<SharingLabels>, List<StixObject>> groups = new LinkedHashMap<>();

@@ -237,6 +237,38 @@ class DetectorTest {
                 "object_refs", List.of(sco.get("id")));
     }
 
+    @Test
+    void aSightingMatchesAnIndicatorStoredBeforeItInTheSameRoundHoweverSmallThePages() {
+        List<List<Detection>> handedOver = new ArrayList<>();
+        detector = new Detector(store, DE, new HeldIndicators(), handedOver::add, 1, LATER);
+        Map<String, Object> first = indicator("[domain-name:value = 'evil.example']", "2026-01-01T00:00:00.000Z");
+        Map<String, Object> second = indicator("[ipv4-addr:value = '198.51.100.7']", "2026-01-01T00:00:00.000Z");
+        Map<String, Object> observed = observedData(sco("domain-name", "elsewhere.example"));
+        sharedBy(FR, first);
+        write(COLLECTION, sighting(first, observed));
+        sharedBy(NL, second);
+        write(COLLECTION, sighting(second, observed));
+
+        assertThat(detector.catchUp()).isEqualTo(2);
+        assertThat(handedOver).as("one batch per matched version at a batch size of 1").hasSize(2);
+        assertThat(handedOver).extracting(batch -> batch.getFirst().subject()).containsExactly((String) first.get("id"), (String) second.get("id"));
+        assertThat(detector.indicators().size()).isEqualTo(2);
+        assertThat(detector.catchUp()).isZero();
+    }
+
+    @Test
+    void aSightingOfThisNodeIsEvidenceAtTheTlpOfItsOwnMarking() {
+        Map<String, Object> indicator = indicator("[domain-name:value = 'evil.example']", "2026-01-01T00:00:00.000Z");
+        sharedBy(FR, indicator);
+        Map<String, Object> sighting = new LinkedHashMap<>(sighting(indicator, observedData(sco("domain-name", "evil.example"))));
+        sighting.put("object_marking_refs", List.of(Tlp.RED.markingId()));
+        write(COLLECTION, sighting);
+
+        assertThat(detector.catchUp()).isEqualTo(1);
+        assertThat(detections.getFirst().evidence().get(1).labels().tlp()).isEqualTo(Tlp.RED);
+        assertThat(detections.getFirst().evidence().get(1).labels().distribution()).isEqualTo(Distribution.ORGANISATION);
+    }
+
     static Map<String, Object> sighting(Map<String, Object> indicator, Map<String, Object> observed) {
         return StixJson.object("type", "sighting", "spec_version", "2.1", "id", SampleObjects.id("sighting"),
                 "created", "2026-11-02T00:00:00.000Z", "modified", "2026-11-02T00:00:00.000Z",

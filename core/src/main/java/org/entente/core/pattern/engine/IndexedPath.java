@@ -41,7 +41,10 @@ final class IndexedPath {
     /** Counts a key of an address block more ({@code +1}) or less ({@code -1}). */
     void count(boolean v6, int prefix, int change) {
         int[] lengths = v6 ? ipv6Lengths : ipv4Lengths;
+        boolean wasInUse = lengths[prefix] > 0;
         lengths[prefix] += change;
+        // The lengths in use change only when a length's count leaves or reaches 0: most keys change neither.
+        if (wasInUse == lengths[prefix] > 0) return;
         int[] inUse = java.util.stream.IntStream.range(0, lengths.length).filter(l -> lengths[l] > 0).toArray();
         if (v6) ipv6InUse = inUse;
         else ipv4InUse = inUse;

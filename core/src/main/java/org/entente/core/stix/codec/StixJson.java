@@ -119,9 +119,15 @@ public final class StixJson {
             Map<String, Object> kept = new LinkedHashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                parser.nextToken();
+                JsonToken value = parser.nextToken();
                 if (keep.test(name)) {
-                    kept.put(name, VALUE.readValue(parser));
+                    kept.put(name, switch (value) {
+                        // Strings and constants directly: binding each through the mapper cost more than reading it.
+                        case VALUE_STRING -> parser.getText();
+                        case VALUE_TRUE -> Boolean.TRUE;
+                        case VALUE_FALSE -> Boolean.FALSE;
+                        case null, default -> VALUE.readValue(parser);
+                    });
                 } else {
                     parser.skipChildren();
                 }
