@@ -1,5 +1,6 @@
 package org.entente.core.pattern.engine;
 
+import java.nio.charset.StandardCharsets;
 import org.entente.core.observable.ObservableKind;
 
 /**
@@ -9,47 +10,20 @@ import org.entente.core.observable.ObservableKind;
  * 1, the way {@link KeyTable} stores it), and 0 otherwise ("ask the normaliser"); {@code CanonicalShortcutProperties}
  * checks both.
  *
- * <p>Domains and URLs are checked by a sufficient condition first, without a branch per character: each character's
- * class is looked up in a table and OR-ed into one accumulator, together with a flag for a pair of characters that
- * may make the text non-canonical (a dot after a dot or a slash, a slash after a dot: empty labels, a trailing dot,
- * dot segments). Text that passes is canonical; text that does not (also a long name or label, or {@code /.} in a
- * path, both canonical at times) goes through the exact check, which is rare in a value stream and cheap beside
- * the normaliser that such text usually needs next.
+ * <p>Domains and URLs are copied out as bytes once ({@link String#getBytes}, a bulk copy; cheaper than a walk
+ * through {@link String#charAt}), then checked and hashed eight characters per word: each word is tested byte by byte
+ * within it (SWAR) for characters outside the allowed set and for pairs that may make the text non-canonical (a dot
+ * after a dot or a slash, a slash after a dot: empty labels, a leading dot, dot segments), without a branch per
+ * character. Text that passes is canonical; text that does not (also a long name or label, or {@code /.} in a path,
+ * both canonical at times) goes through the exact check, which is rare in a value stream and cheap beside the
+ * normaliser that such text usually needs next.
  */
 final class CanonicalKey {
-    /** A character not allowed where it stands (or any character above ASCII, tested apart). */
-    private static final int BAD = 1;
-    private static final int DOT = 2;
-    private static final int SLASH = 4;
-    /** A host character other than a digit or a dot: a host without one would be read as an IPv4 address. */
-    private static final int LETTER = 8;
-    /** The high half of a class: the classes that may not follow it, shifted left by this much. */
-    private static final int FOLLOW = 4;
-    /** Classes of a domain label or host character, then (from 128) of a URL path character. */
-    private static final byte[] CLASS = new byte[256];
-
-    static {
-        for (int c = 0; c < 256; c++) CLASS[c] = BAD;
-        for (char c = 'a'; c <= 'z'; c++) CLASS[c] = LETTER;
-        for (char c = '0'; c <= '9'; c++) CLASS[c] = 0;
-        CLASS['-'] = LETTER;
-        CLASS['_'] = LETTER;
-        CLASS['.'] = DOT | (DOT | SLASH) << FOLLOW;
-        // A path (RFC 3986 section 2.3: unreserved characters, and slashes between segments).
-        for (char c = 'a'; c <= 'z'; c++) CLASS[128 + c] = 0;
-        for (char c = 'A'; c <= 'Z'; c++) CLASS[128 + c] = 0;
-        for (char c = '0'; c <= '9'; c++) CLASS[128 + c] = 0;
-        CLASS[128 + '-'] = 0;
-        CLASS[128 + '_'] = 0;
-        CLASS[128 + '~'] = 0;
-        CLASS[128 + '.'] = DOT | (DOT | SLASH) << FOLLOW;
-        CLASS[128 + '/'] = SLASH | DOT << FOLLOW;
-    }
-
-    private static final int HOST = 0;
-    private static final int PATH = 128;
-    /** What a text starts after: a dot may not come first. */
-    private static final int START = (DOT | SLASH) << FOLLOW;
+    private static final long ONES = 0x0101010101010101L;
+    /** The high bit of each byte of a word. */
+    private static final long HIGH = 0x8080808080808080L;
+    /** The high bit of a word's first byte: "the character before this word is a dot". */
+    private static final long FIRST_LANE = 0x80L;
 
     private CanonicalKey() {}
 
@@ -65,10 +39,33 @@ final class CanonicalKey {
         int n = value.length();
         // Up to 63 characters no label can be too long; longer names are checked exactly.
         if (n == 0 || n > 63) return exact(ObservableKind.DOMAIN_NAME, pathId, value);
-        int flags = classes(value, 0, n, HOST, START);
-        // Plain: no bad character, no pair of dots, not ending in a dot (what a slash after it would flag).
-        if ((flags & (BAD | DOT)) != 0 || value.charAt(n - 1) == '.') return 0;
-        return KeyTable.stored(KeyHash.text(KeyHash.SEED_A, pathId, KeyHash.STRING, value));
+        byte[] text = latin1(value);
+        if (text == null) return 0;
+        long h = KeyHash.start(KeyHash.SEED_A, pathId, KeyHash.STRING);
+        long high = 0;
+        long bad = 0;
+        long pairs = 0;
+        long dotBefore = FIRST_LANE; // a dot may not come first
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long w = KeyHash.word(text, i);
+            h = KeyHash.step(h, w);
+            high |= w;
+            bad |= ~host(w);
+            long dots = in(w, '.', '.');
+            pairs |= dots & (dots << 8 | dotBefore);
+            dotBefore = dots >>> 56;
+        }
+        long tail = KeyHash.tail(text, n);
+        if (i < n) {
+            high |= tail;
+            bad |= ~host(tail) & -1L >>> 64 - 8 * (n - i);
+            long dots = in(tail, '.', '.');
+            pairs |= dots & (dots << 8 | dotBefore);
+        }
+        // Plain: all ASCII, no bad character, no pair of dots or leading dot, not ending in a dot.
+        if (((high | bad) & HIGH | pairs) != 0 || text[n - 1] == '.') return 0;
+        return KeyTable.stored(KeyHash.end(h, tail, n));
     }
 
     /**
@@ -83,35 +80,85 @@ final class CanonicalKey {
         if (pathStart < 0) return 0; // no path: the normaliser adds "/"
         int hostLength = pathStart - hostStart;
         if (hostLength == 0 || hostLength > 63) return exact(ObservableKind.URL, pathId, value);
-        int host = classes(value, hostStart, pathStart, HOST, START);
-        // The host's last class flags a dot before the path's slash; the path flags "/." (dot segments, and rarely
-        // a canonical name such as "/.well-known"), ".." and "./" (canonical inside a segment): those are checked
-        // exactly. A bad character, or a host of digits and dots only, is never canonical.
-        int path = classes(value, pathStart, value.length(), PATH, host);
-        int all = host | path;
-        if ((all & BAD) != 0 || (host & LETTER) == 0) return 0;
-        if ((all & (DOT | SLASH)) != 0) return exact(ObservableKind.URL, pathId, value);
-        return KeyTable.stored(KeyHash.text(KeyHash.SEED_A, pathId, KeyHash.STRING, value));
+        int n = value.length();
+        byte[] text = latin1(value);
+        if (text == null) return 0;
+        // The whole text: the hash, and pairs (the scheme holds no dot, and "//" is no pair).
+        long h = KeyHash.start(KeyHash.SEED_A, pathId, KeyHash.STRING);
+        long high = 0;
+        long pairs = 0;
+        long dotBefore = 0;
+        long slashBefore = 0;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long w = KeyHash.word(text, i);
+            h = KeyHash.step(h, w);
+            high |= w;
+            long dots = in(w, '.', '.');
+            long slashes = in(w, '/', '/');
+            long dotsBefore = dots << 8 | dotBefore;
+            pairs |= dots & (dotsBefore | slashes << 8 | slashBefore) | slashes & dotsBefore;
+            dotBefore = dots >>> 56;
+            slashBefore = slashes >>> 56;
+        }
+        long tail = KeyHash.tail(text, n);
+        if (i < n) {
+            high |= tail;
+            long dots = in(tail, '.', '.');
+            long slashes = in(tail, '/', '/');
+            long dotsBefore = dots << 8 | dotBefore;
+            pairs |= dots & (dotsBefore | slashes << 8 | slashBefore) | slashes & dotsBefore;
+        }
+        // The host and the path, each by words ending at its end at the latest (the last may overlap the one before,
+        // or reach back before the region, whose bytes are then left out): both start at 7 or later.
+        long bad = 0;
+        long letters = 0;
+        for (int at = hostStart; at < pathStart; at += 8) {
+            int from = Math.min(at, pathStart - 8);
+            long w = KeyHash.word(text, from);
+            long lanes = HIGH << 8 * Math.max(0, hostStart - from);
+            bad |= ~host(w) & lanes;
+            letters |= (in(w, 'a', 'z') | in(w, '-', '-') | in(w, '_', '_')) & lanes;
+        }
+        for (int at = pathStart; at < n; at += 8) {
+            int from = Math.min(at, n - 8);
+            bad |= ~path(KeyHash.word(text, from)) & HIGH << 8 * Math.max(0, pathStart - from);
+        }
+        // A bad character, or a host of digits and dots only, is never canonical. A dot after a dot or a slash, or a
+        // slash after a dot (an empty label, a leading or trailing dot of the host, dot segments, and rarely a
+        // canonical name such as "/.well-known" or ".." inside a segment): those are checked exactly.
+        if (((high | bad) & HIGH) != 0 || letters == 0) return 0;
+        if (pairs != 0) return exact(ObservableKind.URL, pathId, value);
+        return KeyTable.stored(KeyHash.end(h, tail, n));
+    }
+
+    /** The high bit of each byte of {@code w} that is a domain label character: [a-z0-9_-] or a dot. */
+    private static long host(long w) {
+        return in(w, '-', '.') | in(w, '0', '9') | in(w, '_', '_') | in(w, 'a', 'z');
+    }
+
+    /** The high bit of each byte of {@code w} that may stand in a canonical URL path: unreserved, or a slash. */
+    private static long path(long w) {
+        return in(w, '-', '9') | in(w, 'A', 'Z') | in(w, '_', '_') | in(w, 'a', 'z') | in(w, '~', '~');
     }
 
     /**
-     * The OR of the classes of {@code value[from, to)} in the table at {@code row}, with {@link #DOT} or
-     * {@link #SLASH} set where a character may not follow the one before it; {@code before} is the class before
-     * {@code from}. The last character's class is kept in the high bits ({@link #FOLLOW}), so the next region
-     * can start from it. Non-ASCII characters are {@link #BAD}.
+     * The high bit of each byte of {@code w} whose value lies in {@code [lo, hi]}, for bytes below 128 (SWAR: no sum
+     * carries into the next byte, so each byte is compared on its own; text with a byte from 128 up is refused
+     * apart, so its answer here is never read).
      */
-    private static int classes(String value, int from, int to, int row, int before) {
-        int flags = 0;
-        int high = 0;
-        int previous = before;
-        for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            high |= c;
-            int cls = CLASS[row | c & 127];
-            flags |= cls & (previous >>> FOLLOW | BAD | LETTER);
-            previous = cls;
-        }
-        return flags | (high >>> 7 == 0 ? 0 : BAD) | previous & ~(BAD | DOT | SLASH | LETTER);
+    private static long in(long w, int lo, int hi) {
+        return (w + ONES * (128 - lo)) & ~(w + ONES * (127 - hi)) & HIGH;
+    }
+
+    /**
+     * The characters of {@code value} as bytes, or null when some character is above 255 and two of them became one
+     * {@code '?'} (a surrogate pair): such text is never canonical, and its positions would no longer agree. Any
+     * other character above 255 becomes {@code '?'}, which is bad in a domain and in a URL.
+     */
+    private static byte[] latin1(String value) {
+        byte[] text = value.getBytes(StandardCharsets.ISO_8859_1);
+        return text.length == value.length() ? text : null;
     }
 
     /** The first hash when the text is canonical by the exact (character by character) rule, else 0. */

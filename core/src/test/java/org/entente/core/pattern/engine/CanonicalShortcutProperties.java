@@ -41,6 +41,14 @@ class CanonicalShortcutProperties {
         }
     }
 
+    @Property(tries = 2000)
+    @Label("text below 256 hashes from its bytes as from its characters")
+    void bytesHashAsTheirText(@ForAll("latin1") String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(KeyHash.latin1(KeyHash.SEED_B, 3, KeyHash.STRING, bytes))
+                .isEqualTo(KeyHash.text(KeyHash.SEED_B, 3, KeyHash.STRING, text));
+    }
+
     @Property(tries = 1000)
     @Label("an IPv4 block read directly is the block the normaliser's text stands for")
     void ipv4ReadDirectlyAgreesWithTheNormaliser(@ForAll("ipv4") String text) {
@@ -71,6 +79,11 @@ class CanonicalShortcutProperties {
     }
 
     @Provide
+    Arbitrary<String> latin1() {
+        return Arbitraries.strings().withCharRange('\u0000', '\u00FF').ofMinLength(0).ofMaxLength(40);
+    }
+
+    @Provide
     Arbitrary<Long> addresses() {
         return Arbitraries.longs().between(0, 0xFFFFFFFFL).edgeCases(c -> c.add(0L, 0xFFFFFFFFL, 0x0A000001L));
     }
@@ -90,11 +103,24 @@ class CanonicalShortcutProperties {
                         Arbitraries.strings().withChars("/.aé").ofMaxLength(6))
                 .as((scheme, host, rest) -> scheme + host + "/" + rest);
         // Mostly canonical text: the fast check's pairs of dots and slashes, digits-only hosts, dot segments.
-        Arbitrary<String> plainDomain = Arbitraries.strings().withChars("ab09-_.").ofMinLength(0).ofMaxLength(8);
+        // Up to 40 characters, so that every way text falls into eight-character words is met.
+        Arbitrary<String> plainDomain = Arbitraries.strings().withChars("ab09-_.").ofMinLength(0).ofMaxLength(24);
         Arbitrary<String> plainUrl = Combinators.combine(Arbitraries.of("http://", "https://"), plainDomain,
-                        Arbitraries.strings().withChars("aZ0~._-/").ofMaxLength(10))
+                        Arbitraries.strings().withChars("aZ0~._-/").ofMaxLength(16))
                 .as((scheme, host, path) -> scheme + host + "/" + path);
+        // One character from 128 up put anywhere: one whose low byte is a letter or a dot, one of a surrogate pair.
+        Arbitrary<String> wideChar = Arbitraries.of("\u0161", "\u2E2E", "\u2F2F", "\uD83D\uDE00", "\u00E9");
+        Arbitrary<Object[]> wide = Combinators.combine(Arbitraries.oneOf(
+                                plainDomain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d}),
+                                plainUrl.map(u -> new Object[] {ObservableKind.URL, u})),
+                        wideChar, Arbitraries.integers().between(0, 60))
+                .as((kindAndText, c, at) -> {
+                    String text = (String) kindAndText[1];
+                    int i = Math.min(at, text.length());
+                    return new Object[] {kindAndText[0], text.substring(0, i) + c + text.substring(i)};
+                });
         return Arbitraries.oneOf(
+                wide,
                 plainDomain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d}),
                 plainUrl.map(u -> new Object[] {ObservableKind.URL, u}),
                 domain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d}),

@@ -109,6 +109,26 @@ class IndicatorEngineTest {
     }
 
     @Test
+    @DisplayName("a value with characters above 255 matches the indicator of its canonical form, never that of its low bytes")
+    void aValueBeyondLatin1IsNeverTakenForItsLowBytes() {
+        // U+0161 is 0x61 ('a') in its low byte, U+2E2E is 0x2E ('.'): a copy of the low bytes alone reads "aaa.example".
+        String wide = "\u0161a\u0161.example";
+        engine.put(Indicator.of(A, "[domain-name:value = '" + java.net.IDN.toASCII(wide) + "']", T0));
+        engine.put(Indicator.of(B, "[domain-name:value = 'aaa.example']", T0));
+        String url = "indicator--cccccccc-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+        engine.put(Indicator.of(url, "[url:value = 'http://evil.example/a.b']", T0));
+        Instant at = T0.plusSeconds(60);
+        List<ValueEvent> events = List.of(new ValueEvent("domain-name", wide, at),
+                new ValueEvent("domain-name", "aaa.example", at), new ValueEvent("url", "http://evil.example/a\u2E2Eb", at));
+        List<MatchOutcome> batch = engine.matchValues(events);
+        assertThat(batch.get(0).indicatorIds()).containsExactly(A);
+        assertThat(batch.get(1).indicatorIds()).containsExactly(B);
+        assertThat(batch.get(2).indicatorIds()).isEmpty();
+        assertThat(engine.matchValue("domain-name", wide, at).indicatorIds()).containsExactly(A);
+        assertThat(engine.matchValue("url", "http://evil.example/a\u2E2Eb", at).indicatorIds()).isEmpty();
+    }
+
+    @Test
     @DisplayName("the id of a hit reads as it was put, even after its indicator is removed and its place reused")
     void aHitsIdReadsAsPutEvenAfterItsPlaceIsReused() {
         engine.put(Indicator.of(A, "[domain-name:value = 'evil.example']", T0));
