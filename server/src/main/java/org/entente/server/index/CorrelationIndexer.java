@@ -21,6 +21,7 @@ import org.entente.core.stix.codec.StixJson;
 import org.entente.core.stix.codec.StixParseException;
 import org.entente.store.CorrelationBatch;
 import org.entente.store.CorrelationStore;
+import org.entente.store.IndexedAdditions;
 import org.entente.store.IndexedObject;
 import org.entente.store.IndexedPage;
 import org.entente.store.ObjectLink;
@@ -68,7 +69,7 @@ public final class CorrelationIndexer implements AutoCloseable {
     private final Store store;
     private final MemberId local;
     private final int batchSize;
-    private final List<Consumer<List<Occurrence>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<IndexedAdditions>> listeners = new CopyOnWriteArrayList<>();
     /** The versions indexed last, by object id: the other copies of a shared object come a few pages later. */
     private final Map<String, Instant> recent;
     /** The cursor this indexer left; a lower one in the store means a delete moved it back (see catchUp). */
@@ -92,10 +93,10 @@ public final class CorrelationIndexer implements AutoCloseable {
     }
 
     /**
-     * Calls the listener with the occurrences each indexed batch added (never an empty list), on the
-     * indexing thread, after the batch committed. The warn stage passes them to {@link Correlation#reached}.
+     * Calls the listener with what each indexed batch added (never no occurrences), on the indexing thread,
+     * after the batch committed. The warn stage passes it to {@link Correlation#reached}.
      */
-    public void onIndexed(Consumer<List<Occurrence>> listener) {
+    public void onIndexed(Consumer<IndexedAdditions> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
@@ -113,7 +114,7 @@ public final class CorrelationIndexer implements AutoCloseable {
             List<StoredVersion> page = read.versions().stream().map(VersionInCollection::version).toList();
             if (page.isEmpty()) break;
             List<StoredVersion> unindexed = unindexed(page);
-            List<Occurrence> batch;
+            IndexedAdditions batch;
             try {
                 batch = store.correlation().indexPage(new IndexedPage(cursor, page.getLast().seq(), page.size()), batchOf(read(unindexed)));
             } catch (StalePageException e) {
@@ -126,7 +127,7 @@ public final class CorrelationIndexer implements AutoCloseable {
             }
             cursor = page.getLast().seq();
             for (StoredVersion v : unindexed) recent.merge(v.id(), v.version(), (a, b) -> b.isAfter(a) ? b : a);
-            added += batch.size();
+            added += batch.occurrences().size();
             if (!batch.isEmpty()) notifyListeners(batch);
             again = read.more();
         } while (again);
@@ -244,8 +245,8 @@ public final class CorrelationIndexer implements AutoCloseable {
         }
     }
 
-    private void notifyListeners(List<Occurrence> added) {
-        for (Consumer<List<Occurrence>> listener : listeners) {
+    private void notifyListeners(IndexedAdditions added) {
+        for (Consumer<IndexedAdditions> listener : listeners) {
             try {
                 listener.accept(added);
             } catch (RuntimeException e) {
