@@ -197,7 +197,7 @@ public final class CorrelationIndexer implements AutoCloseable {
         borrow(observedData, carried, unresolved);
         borrow(sightings, carried, unresolved);
 
-        Map<String, MemberId> origins = store.shares().originsOf(objects.stream().map(StixObject::id).toList());
+        Map<String, MemberId> origins = store.atomically(work -> work.originsOf(objects.stream().map(StixObject::id).toList()));
         List<IndexedObject> indexed = new ArrayList<>(objects.size());
         List<Occurrence> occurrences = new ArrayList<>();
         List<ObjectLink> links = new ArrayList<>();
