@@ -121,7 +121,7 @@ public final class StixJson {
                 String name = parser.currentName();
                 parser.nextToken();
                 if (keep.test(name)) {
-                    kept.put(name, VALUE.readValue(parser));
+                    kept.put(name, keptValue(parser));
                 } else {
                     parser.skipChildren();
                 }
@@ -133,6 +133,22 @@ public final class StixJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The value at the parser's current token, as {@link #VALUE} reads it; strings and lists (most of what a
+     * reader keeps: ids, references, timestamps) are built here, without a reader call per value.
+     */
+    private static Object keptValue(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case VALUE_STRING -> parser.getText();
+            case START_ARRAY -> {
+                List<Object> elements = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) elements.add(keptValue(parser));
+                yield elements;
+            }
+            default -> VALUE.readValue(parser);
+        };
     }
 
     /** Wraps a tree element as an object, or says why it is not one. */
