@@ -197,6 +197,8 @@ public final class CorrelationIndexer implements AutoCloseable {
         borrow(observedData, carried, unresolved);
         borrow(sightings, carried, unresolved);
 
+        // Read in a unit of work, on the writer: its page cache holds the shares the receiver wrote a moment ago,
+        // where a read connection starts every read after a write with an emptied cache (SQLite, WAL).
         Map<String, MemberId> origins = store.atomically(work -> work.originsOf(objects.stream().map(StixObject::id).toList()));
         List<IndexedObject> indexed = new ArrayList<>(objects.size());
         List<Occurrence> occurrences = new ArrayList<>();
