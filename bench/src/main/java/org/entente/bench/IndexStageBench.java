@@ -136,34 +136,25 @@ public final class IndexStageBench {
 
     /** Stores objects once, in the community's collection, as received from {@code origin}; catches up if given an indexer. */
     private static void receive(Store store, SyntheticStix stream, MemberId origin, int count, CorrelationIndexer indexer) {
-        SharingLabels labels = SharingLabels.of(origin, Distribution.toCommunities("all"), Tlp.GREEN, "cyber");
-        for (int done = 0; done < count; done += CHUNK) {
-            List<NewVersion> versions = new ArrayList<>(CHUNK);
-            List<Share> shares = new ArrayList<>(CHUNK);
-            String envelope = "envelope--bench-" + done + "-" + System.nanoTime();
-            for (int i = 0; i < Math.min(CHUNK, count - done); i++) {
-                Map<String, Object> tree = stream.next();
-                StixObject object = StixObject.of(tree);
-                versions.add(new NewVersion(object.id(), object.type(), "2.1",
-                        object.version().map(t -> t.instant()).orElse(null), StixJson.writeString(tree)));
-                shares.add(Share.of(object, envelope, labels));
-            }
-            store.atomically(work -> {
-                work.objects("c-all", versions);
-                work.shares(shares);
-                return null;
-            });
-            if (indexer != null) indexer.catchUp();
-        }
+        store(store, stream, origin, count, List.of("c-all"), indexer);
     }
 
     /** Stores objects as the origin of a share does: in both collections, with their labels, per chunk. */
     private static void storeShared(Store store, SyntheticStix stream, MemberId origin, int count) {
+        store(store, stream, origin, count, List.of("default", "c-all"), null);
+    }
+
+    /**
+     * Stores {@code count} objects of the stream in each of the collections with {@code origin}'s labels, one
+     * transaction per {@value #CHUNK}; catches up after each if given an indexer.
+     */
+    private static void store(Store store, SyntheticStix stream, MemberId origin, int count, List<String> collections,
+            CorrelationIndexer indexer) {
         SharingLabels labels = SharingLabels.of(origin, Distribution.toCommunities("all"), Tlp.GREEN, "cyber");
         for (int done = 0; done < count; done += CHUNK) {
             List<NewVersion> versions = new ArrayList<>(CHUNK);
             List<Share> shares = new ArrayList<>(CHUNK);
-            String envelope = "envelope--bench-" + done;
+            String envelope = "envelope--bench-" + System.nanoTime();
             for (int i = 0; i < Math.min(CHUNK, count - done); i++) {
                 Map<String, Object> tree = stream.next();
                 StixObject object = StixObject.of(tree);
@@ -172,11 +163,11 @@ public final class IndexStageBench {
                 shares.add(Share.of(object, envelope, labels));
             }
             store.atomically(work -> {
-                work.objects("default", versions);
-                work.objects("c-all", versions);
+                for (String collection : collections) work.objects(collection, versions);
                 work.shares(shares);
                 return null;
             });
+            if (indexer != null) indexer.catchUp();
         }
     }
 }

@@ -117,10 +117,16 @@ class CorrelationIndexerTest {
         assertThat(store.correlation().occurrenceCount()).isEqualTo(5);
     }
 
-    @Test
-    void aClusterIsReportedOnceWhenItsThirdCountryArrives() {
+    /** The clusters of three countries within a week that indexed batches form, as the warn stage is told them. */
+    private List<ClusterReached> clustersOfThreeCountries() {
         List<ClusterReached> reached = new ArrayList<>();
         indexer.onIndexed(added -> reached.addAll(correlation.reached(added, 3, Duration.ofDays(7))));
+        return reached;
+    }
+
+    @Test
+    void aClusterIsReportedOnceWhenItsThirdCountryArrives() {
+        List<ClusterReached> reached = clustersOfThreeCountries();
         String phone = "+33 6 12 34 56 78";
         write(phoneIndicator(phone));
         sharedBy(FR, phoneIndicator(phone));
@@ -141,8 +147,7 @@ class CorrelationIndexerTest {
 
     @Test
     void aClusterOfAnObservableNewToTheIndexIsReportedWithEveryOccurrenceWhenOneBatchFormsIt() {
-        List<ClusterReached> reached = new ArrayList<>();
-        indexer.onIndexed(added -> reached.addAll(correlation.reached(added, 3, Duration.ofDays(7))));
+        List<ClusterReached> reached = clustersOfThreeCountries();
         String phone = "+33 6 98 76 54 32";
         write(phoneIndicator(phone));
         sharedBy(FR, phoneIndicator(phone));
