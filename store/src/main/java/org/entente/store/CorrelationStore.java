@@ -55,8 +55,10 @@ public interface CorrelationStore {
      * {@code page.versions()} versions remain with a seq in the page's range (one was deleted, and its rows must
      * not come back). Then nothing is written and {@link StalePageException} is thrown. Checked in the write's
      * transaction, which deletes on the same store serialise with.
+     *
+     * @return the occurrences {@link #index} returns, and the observables that had no row in the index before
      */
-    List<Occurrence> indexPage(IndexedPage page, CorrelationBatch batch);
+    IndexedAdditions indexPage(IndexedPage page, CorrelationBatch batch);
 
     /** Every occurrence of the observables. */
     List<Occurrence> occurrencesOf(Collection<Observable> observables);

@@ -374,9 +374,28 @@ public abstract class CorrelationStoreContract {
         assertThat(index.occurrencesOf(List.of(PHONE))).isEmpty();
         assertThat(index.cursor()).isZero();
         // Read again, the page holds the other object only.
-        assertThat(index.indexPage(new IndexedPage(0, seq, 1), new CorrelationBatch(List.of(object(other, FR)),
-                List.of(new Occurrence(PHONE, other, FR, T1)), List.of()))).containsExactly(new Occurrence(PHONE, other, FR, T1));
+        IndexedAdditions added = index.indexPage(new IndexedPage(0, seq, 1), new CorrelationBatch(List.of(object(other, FR)),
+                List.of(new Occurrence(PHONE, other, FR, T1)), List.of()));
+        assertThat(added.occurrences()).containsExactly(new Occurrence(PHONE, other, FR, T1));
+        assertThat(added.firstIndexed()).containsExactly(PHONE);
         assertThat(index.cursor()).isEqualTo(seq);
+    }
+
+    @Test
+    void anObservableIsFirstIndexedOnlyByTheBatchThatGaveItItsFirstRow() {
+        String first = id("indicator", 71);
+        String second = id("indicator", 72);
+        CorrelationStore index = store.correlation();
+        long one = stored("a", object(first, DE));
+        IndexedAdditions earlier = index.indexPage(new IndexedPage(0, one, 1), new CorrelationBatch(List.of(object(first, DE)),
+                List.of(new Occurrence(PHONE, first, DE, T1), new Occurrence(DOMAIN, first, DE, T1)), List.of()));
+        assertThat(earlier.firstIndexed()).containsExactlyInAnyOrder(PHONE, DOMAIN);
+
+        long two = stored("a", object(second, FR));
+        IndexedAdditions later = index.indexPage(new IndexedPage(one, two, 1), new CorrelationBatch(List.of(object(second, FR)),
+                List.of(new Occurrence(PHONE, second, FR, T2)), List.of()));
+        assertThat(later.occurrences()).containsExactly(new Occurrence(PHONE, second, FR, T2));
+        assertThat(later.firstIndexed()).isEmpty();
     }
 
     @Test
@@ -386,7 +405,7 @@ public abstract class CorrelationStoreContract {
         long older = stored("a", object(id, DE, T1));
         long newest = stored("a", object(id, DE, T2));
         assertThat(index.indexPage(new IndexedPage(0, newest, 2), new CorrelationBatch(List.of(object(id, DE, T2)),
-                List.of(new Occurrence(PHONE, id, DE, T2)), List.of()))).hasSize(1);
+                List.of(new Occurrence(PHONE, id, DE, T2)), List.of())).occurrences()).hasSize(1);
         long later = stored("a", object(id("indicator", 62), FR));
         IndexedPage readBeforeTheDelete = new IndexedPage(newest, later, 1);
 

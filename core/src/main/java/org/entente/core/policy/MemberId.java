@@ -24,6 +24,11 @@ public record MemberId(String value) implements Comparable<MemberId> {
         }
     }
 
+    /** Whether {@code value} has a member id's form (any identity id does not: a member's is a version 5 UUID). */
+    public static boolean isMemberId(String value) {
+        return value != null && FORMAT.matcher(value).matches();
+    }
+
     /** The id bound to a public key (its X.509 SubjectPublicKeyInfo encoding). */
     public static MemberId ofPublicKey(byte[] encodedPublicKey) {
         return new MemberId("identity--" + UuidV5.of(NAMESPACE, encodedPublicKey));

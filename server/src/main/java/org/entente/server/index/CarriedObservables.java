@@ -98,11 +98,8 @@ final class CarriedObservables {
         if (!object.type().equals("sighting")) return List.of();
         List<MemberId> members = new ArrayList<>();
         for (String id : strings(object.list("where_sighted_refs"))) {
-            try {
-                members.add(new MemberId(id));
-            } catch (IllegalArgumentException notAMember) {
-                // An identity that is not a member (a victim organisation, say) sighted it: the origin reports it.
-            }
+            // An identity that is not a member (a victim organisation, say) sighted it: the origin reports it.
+            if (MemberId.isMemberId(id)) members.add(new MemberId(id));
         }
         return members;
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.TreeSet;
 import org.entente.core.observable.Observable;
 import org.entente.core.policy.Member;
 import org.entente.core.policy.MemberId;
+import org.entente.store.IndexedAdditions;
 import org.entente.store.IndexedObject;
 import org.entente.store.ObjectLink;
 import org.entente.store.Occurrence;
@@ -34,6 +36,8 @@ public final class Correlation {
     public static final int MAX_NEIGHBOURS = 200;
     /** Candidate observables one cluster query considers at most. */
     public static final int MAX_CLUSTERS = 1_000;
+    /** The order in which the index lists an observable's occurrences: by time seen, then object id. */
+    private static final Comparator<Occurrence> IN_INDEX_ORDER = Comparator.comparing(Occurrence::seen).thenComparing(Occurrence::objectId);
 
     private final Store store;
     private final Visibility visibility;
@@ -112,23 +116,29 @@ public final class Correlation {
 
     /**
      * The observables whose count of distinct countries within the window reached {@code k} through the
-     * occurrences a batch just added (those {@link CorrelationIndexer#onIndexed} reports): at least k now, fewer
-     * without the batch. Not filtered by the policy; see {@link ClusterReached}.
+     * occurrences a batch just added (what {@link CorrelationIndexer#onIndexed} reports): at least k now, fewer
+     * without the batch. Not filtered by the policy; see {@link ClusterReached}. An observable the batch indexed
+     * first has no occurrences but the batch's, so only the others' are read from the index.
      */
-    public List<ClusterReached> reached(List<Occurrence> added, int k, Duration window) {
+    public List<ClusterReached> reached(IndexedAdditions added, int k, Duration window) {
         Instant since = since(k, window);
         Set<Observable> touched = new LinkedHashSet<>();
         Set<RowKey> newRows = new HashSet<>();
-        for (Occurrence o : added) {
+        Map<Observable, List<Occurrence>> firstIndexed = new LinkedHashMap<>();
+        for (Occurrence o : added.occurrences()) {
             newRows.add(RowKey.of(o));
-            if (!o.seen().isBefore(since)) touched.add(o.observable());
+            if (o.seen().isBefore(since)) continue;
+            if (added.firstIndexed().contains(o.observable())) firstIndexed.computeIfAbsent(o.observable(), x -> new ArrayList<>()).add(o);
+            else touched.add(o.observable());
         }
-        if (touched.isEmpty()) return List.of();
+        if (touched.isEmpty() && firstIndexed.isEmpty()) return List.of();
         Map<MemberId, String> countries = countries();
         Map<Observable, List<Occurrence>> byObservable = new LinkedHashMap<>();
-        for (Occurrence o : store.correlation().occurrencesOf(touched)) {
+        for (Occurrence o : touched.isEmpty() ? List.<Occurrence>of() : store.correlation().occurrencesOf(touched)) {
             if (!o.seen().isBefore(since)) byObservable.computeIfAbsent(o.observable(), x -> new ArrayList<>()).add(o);
         }
+        firstIndexed.values().forEach(list -> list.sort(IN_INDEX_ORDER));
+        byObservable.putAll(firstIndexed);
         List<ClusterReached> reached = new ArrayList<>();
         byObservable.forEach((observable, occurrences) -> {
             Set<String> now = new TreeSet<>();

@@ -21,6 +21,7 @@ import org.entente.core.stix.codec.StixJson;
 import org.entente.core.stix.codec.StixParseException;
 import org.entente.store.CorrelationBatch;
 import org.entente.store.CorrelationStore;
+import org.entente.store.IndexedAdditions;
 import org.entente.store.IndexedObject;
 import org.entente.store.IndexedPage;
 import org.entente.store.ObjectLink;
@@ -72,7 +73,7 @@ public final class CorrelationIndexer implements AutoCloseable {
     private final Store store;
     private final MemberId local;
     private final int batchSize;
-    private final List<Consumer<List<Occurrence>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<IndexedAdditions>> listeners = new CopyOnWriteArrayList<>();
     /** The versions indexed last, by object id: the other copies of a shared object come a few pages later. */
     private final Map<String, Instant> recent;
     /** The cursor this indexer left; a lower one in the store means a delete moved it back (see catchUp). */
@@ -96,11 +97,11 @@ public final class CorrelationIndexer implements AutoCloseable {
     }
 
     /**
-     * Calls the listener with the occurrences each indexed batch added (never an empty list), on the
-     * indexing thread, after the batch committed. The warn stage passes them to {@link Correlation#reached}.
-     * Not called for what a batch read again after a delete adds (an older version in a deleted one's place).
+     * Calls the listener with what each indexed batch added (never no occurrences), on the indexing thread,
+     * after the batch committed. The warn stage passes it to {@link Correlation#reached}. Not called for what a
+     * batch read again after a delete adds (an older version in a deleted one's place).
      */
-    public void onIndexed(Consumer<List<Occurrence>> listener) {
+    public void onIndexed(Consumer<IndexedAdditions> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
@@ -121,7 +122,7 @@ public final class CorrelationIndexer implements AutoCloseable {
             Reread split = Reread.of(page, cursor, reread);
             page = split.page();
             List<StoredVersion> unindexed = split.again() ? notHeld(unindexed(page)) : unindexed(page);
-            List<Occurrence> batch;
+            IndexedAdditions batch;
             try {
                 batch = store.correlation().indexPage(new IndexedPage(cursor, page.getLast().seq(), page.size()), batchOf(read(unindexed)));
             } catch (StalePageException e) {
@@ -135,7 +136,7 @@ public final class CorrelationIndexer implements AutoCloseable {
             }
             cursor = page.getLast().seq();
             for (StoredVersion v : unindexed) recent.merge(v.id(), v.version(), (a, b) -> b.isAfter(a) ? b : a);
-            added += batch.size();
+            added += batch.occurrences().size();
             if (!batch.isEmpty() && !split.again()) notifyListeners(batch);
             again = split.cut() || read.more();
         } while (again);
@@ -231,7 +232,9 @@ public final class CorrelationIndexer implements AutoCloseable {
         borrow(observedData, carried, unresolved);
         borrow(sightings, carried, unresolved);
 
-        Map<String, MemberId> origins = store.shares().originsOf(objects.stream().map(StixObject::id).toList());
+        // Read in a unit of work, on the writer: its page cache holds the shares the receiver wrote a moment ago,
+        // where a read connection starts every read after a write with an emptied cache (SQLite, WAL).
+        Map<String, MemberId> origins = store.atomically(work -> work.originsOf(objects.stream().map(StixObject::id).toList()));
         List<IndexedObject> indexed = new ArrayList<>(objects.size());
         List<Occurrence> occurrences = new ArrayList<>();
         List<ObjectLink> links = new ArrayList<>();
@@ -279,8 +282,8 @@ public final class CorrelationIndexer implements AutoCloseable {
         }
     }
 
-    private void notifyListeners(List<Occurrence> added) {
-        for (Consumer<List<Occurrence>> listener : listeners) {
+    private void notifyListeners(IndexedAdditions added) {
+        for (Consumer<IndexedAdditions> listener : listeners) {
             try {
                 listener.accept(added);
             } catch (RuntimeException e) {

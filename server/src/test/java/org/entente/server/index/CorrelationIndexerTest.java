@@ -117,10 +117,16 @@ class CorrelationIndexerTest {
         assertThat(store.correlation().occurrenceCount()).isEqualTo(5);
     }
 
-    @Test
-    void aClusterIsReportedOnceWhenItsThirdCountryArrives() {
+    /** The clusters of three countries within a week that indexed batches form, as the warn stage is told them. */
+    private List<ClusterReached> clustersOfThreeCountries() {
         List<ClusterReached> reached = new ArrayList<>();
         indexer.onIndexed(added -> reached.addAll(correlation.reached(added, 3, Duration.ofDays(7))));
+        return reached;
+    }
+
+    @Test
+    void aClusterIsReportedOnceWhenItsThirdCountryArrives() {
+        List<ClusterReached> reached = clustersOfThreeCountries();
         String phone = "+33 6 12 34 56 78";
         write(phoneIndicator(phone));
         sharedBy(FR, phoneIndicator(phone));
@@ -134,6 +140,26 @@ class CorrelationIndexerTest {
             assertThat(r.countries()).containsExactly("DE", "FR", "NL");
         });
 
+        sharedBy(NL, phoneIndicator(phone));
+        indexer.catchUp();
+        assertThat(reached).hasSize(1);
+    }
+
+    @Test
+    void aClusterOfAnObservableNewToTheIndexIsReportedWithEveryOccurrenceWhenOneBatchFormsIt() {
+        List<ClusterReached> reached = clustersOfThreeCountries();
+        String phone = "+33 6 98 76 54 32";
+        write(phoneIndicator(phone));
+        sharedBy(FR, phoneIndicator(phone));
+        sharedBy(NL, phoneIndicator(phone));
+        indexer.catchUp();
+
+        assertThat(reached).singleElement().satisfies(r -> {
+            assertThat(r.countries()).containsExactly("DE", "FR", "NL");
+            assertThat(r.occurrences()).extracting(org.entente.store.Occurrence::member).containsExactlyInAnyOrder(DE, FR, NL);
+            assertThat(r.occurrences()).isSortedAccordingTo(java.util.Comparator.comparing(org.entente.store.Occurrence::seen)
+                    .thenComparing(org.entente.store.Occurrence::objectId));
+        });
         sharedBy(NL, phoneIndicator(phone));
         indexer.catchUp();
         assertThat(reached).hasSize(1);
@@ -155,7 +181,7 @@ class CorrelationIndexerTest {
     @Test
     void aVersionStoredInTwoCollectionsIsIndexedOnceAndACollectionMadeLaterIsFollowedToo() {
         List<List<org.entente.store.Occurrence>> batches = new ArrayList<>();
-        indexer.onIndexed(batches::add);
+        indexer.onIndexed(added -> batches.add(added.occurrences()));
         Map<String, Object> domain = sco("domain-name", "value", "twice.example");
         write(domain);
         assertThat(indexer.catchUp()).isEqualTo(1);

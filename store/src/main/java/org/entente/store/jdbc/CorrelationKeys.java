@@ -1,5 +1,6 @@
 package org.entente.store.jdbc;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,37 +35,21 @@ final class CorrelationKeys {
     static Map<Long, Observable> observablePks(Handle handle, Collection<Observable> observables) {
         Map<Long, List<Observable>> byHash = new HashMap<>();
         for (Observable o : new LinkedHashSet<>(observables)) {
-            byHash.computeIfAbsent(KeyHash.of(o.key()), h -> new ArrayList<>()).add(o);
+            byHash.computeIfAbsent(KeyHash.of(o.key()), h -> new ArrayList<>(1)).add(o);
         }
         Map<Long, Observable> found = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(byHash.keySet()))) {
-            handle.createQuery("SELECT pk, key_hash, kind, value FROM correlation_observables WHERE key_hash IN (<hashes>)")
-                    .bindList("hashes", chunk)
-                    .map((rs, ctx) -> {
-                        Observable row = JdbcCorrelationStore.observable(rs.getString(3), rs.getString(4));
-                        return byHash.getOrDefault(rs.getLong(2), List.of()).contains(row) ? Map.entry(rs.getLong(1), row) : null;
-                    })
-                    .forEach(e -> {
-                        if (e != null) found.put(e.getKey(), e.getValue());
-                    });
-        }
+        Jdbc.lookup(handle, "SELECT pk, key_hash, kind, value FROM correlation_observables WHERE key_hash IN (<keys>)",
+                List.copyOf(byHash.keySet()), PreparedStatement::setLong, rs -> {
+                    Observable row = JdbcCorrelationStore.observable(rs.getString(3), rs.getString(4));
+                    if (byHash.getOrDefault(rs.getLong(2), List.of()).contains(row)) found.put(rs.getLong(1), row);
+                });
         return found;
     }
 
     /** The numbers of the object ids already present (indexed or only referenced). */
     static Map<Long, String> objectPks(Handle handle, Collection<String> objectIds) {
-        Map<Long, List<String>> byHash = new HashMap<>();
-        for (String id : new LinkedHashSet<>(objectIds)) byHash.computeIfAbsent(KeyHash.of(id), h -> new ArrayList<>()).add(id);
         Map<Long, String> found = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(byHash.keySet()))) {
-            handle.createQuery("SELECT pk, id_hash, object_id FROM correlation_objects WHERE id_hash IN (<hashes>)")
-                    .bindList("hashes", chunk)
-                    .map((rs, ctx) -> byHash.getOrDefault(rs.getLong(2), List.of()).contains(rs.getString(3))
-                            ? Map.entry(rs.getLong(1), rs.getString(3)) : null)
-                    .forEach(e -> {
-                        if (e != null) found.put(e.getKey(), e.getValue());
-                    });
-        }
+        objectRows(handle, objectIds).forEach((id, row) -> found.put(row.pk(), id));
         return found;
     }
 
@@ -74,30 +59,30 @@ final class CorrelationKeys {
     /** The rows of the object ids already present (indexed or only referenced). */
     static Map<String, ObjectRow> objectRows(Handle handle, Collection<String> objectIds) {
         Map<Long, List<String>> byHash = new HashMap<>();
-        for (String id : objectIds) byHash.computeIfAbsent(KeyHash.of(id), h -> new ArrayList<>(1)).add(id);
-        Map<String, ObjectRow> found = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(byHash.keySet()))) {
-            handle.createQuery("SELECT pk, id_hash, object_id, version_key FROM correlation_objects WHERE id_hash IN (<hashes>)")
-                    .bindList("hashes", chunk)
-                    .map((rs, ctx) -> {
-                        String id = rs.getString(3);
-                        if (!byHash.getOrDefault(rs.getLong(2), List.of()).contains(id)) return null;
-                        long version = rs.getLong(4);
-                        Long versionKey = rs.wasNull() ? null : version; // before the next column is read
-                        return Map.entry(id, new ObjectRow(rs.getLong(1), versionKey));
-                    })
-                    .forEach(e -> {
-                        if (e != null) found.put(e.getKey(), e.getValue());
-                    });
+        for (String id : objectIds) {
+            List<String> ids = byHash.computeIfAbsent(KeyHash.of(id), h -> new ArrayList<>(1));
+            if (!ids.contains(id)) ids.add(id);
         }
+        Map<String, ObjectRow> found = new HashMap<>();
+        Jdbc.lookup(handle, "SELECT pk, id_hash, object_id, version_key FROM correlation_objects WHERE id_hash IN (<keys>)",
+                List.copyOf(byHash.keySet()), PreparedStatement::setLong, rs -> {
+                    String id = rs.getString(3);
+                    if (!byHash.getOrDefault(rs.getLong(2), List.of()).contains(id)) return;
+                    long version = rs.getLong(4);
+                    Long versionKey = rs.wasNull() ? null : version; // before the next column is read
+                    found.put(id, new ObjectRow(rs.getLong(1), versionKey));
+                });
         return found;
     }
 
+    /** The numbers of a set of observables, and those of them that had no row before (added just now). */
+    record ObservableKeys(Map<Observable, Long> pks, Set<Observable> added) {}
+
     /** The numbers of the observables, adding those not yet indexed. */
-    static Map<Observable, Long> ensureObservables(Handle handle, Set<Observable> observables) {
+    static ObservableKeys ensureObservables(Handle handle, Set<Observable> observables) {
         Map<Observable, Long> pks = invert(observablePks(handle, observables));
         List<Observable> missing = observables.stream().filter(o -> !pks.containsKey(o)).toList();
-        if (missing.isEmpty()) return pks;
+        if (missing.isEmpty()) return new ObservableKeys(pks, Set.of());
         long before = maxPk(handle, "correlation_observables");
         Jdbc.batch(handle, "INSERT INTO correlation_observables (key_hash, kind, value) VALUES (?, ?, ?)", missing, (insert, o) -> {
             insert.setLong(1, KeyHash.of(o.key()));
@@ -109,7 +94,7 @@ final class CorrelationKeys {
                 .bind("before", before)
                 .map((rs, ctx) -> Map.entry(JdbcCorrelationStore.observable(rs.getString(2), rs.getString(3)), rs.getLong(1)))
                 .forEach(e -> pks.putIfAbsent(e.getKey(), e.getValue()));
-        return pks;
+        return new ObservableKeys(pks, Set.copyOf(missing));
     }
 
     /** The highest key of a table with a never-reused key, 0 when empty. */
@@ -130,12 +115,8 @@ final class CorrelationKeys {
 
     private static Map<MemberId, Long> memberPks(Handle handle, List<String> ids) {
         Map<MemberId, Long> found = new HashMap<>();
-        for (List<String> chunk : chunks(ids)) {
-            handle.createQuery("SELECT pk, member_id FROM correlation_members WHERE member_id IN (<ids>)")
-                    .bindList("ids", chunk)
-                    .map((rs, ctx) -> Map.entry(new MemberId(rs.getString(2)), rs.getLong(1)))
-                    .forEach(e -> found.put(e.getKey(), e.getValue()));
-        }
+        Jdbc.lookup(handle, "SELECT pk, member_id FROM correlation_members WHERE member_id IN (<keys>)", ids, PreparedStatement::setString,
+                rs -> found.put(new MemberId(rs.getString(2)), rs.getLong(1)));
         return found;
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.entente.core.observable.Observable;
 import org.entente.core.policy.MemberId;
 import org.entente.store.CorrelationBatch;
+import org.entente.store.IndexedAdditions;
 import org.entente.store.IndexedObject;
 import org.entente.store.ObjectLink;
 import org.entente.store.Occurrence;
@@ -36,7 +37,7 @@ final class CorrelationWrite {
 
     private CorrelationWrite() {}
 
-    static List<Occurrence> run(Handle handle, CorrelationBatch batch) {
+    static IndexedAdditions run(Handle handle, CorrelationBatch batch) {
         Map<String, IndexedObject> newest = new LinkedHashMap<>();
         for (IndexedObject o : batch.objects()) {
             newest.merge(o.id(), o, (a, b) -> VersionKey.of(b.version()) > VersionKey.of(a.version()) ? b : a);
@@ -61,7 +62,7 @@ final class CorrelationWrite {
                 replaced.add(o.id());
             }
         }
-        if (taken.isEmpty()) return List.of();
+        if (taken.isEmpty()) return IndexedAdditions.none();
         List<Occurrence> occurrences = new ArrayList<>(batch.occurrences().stream().filter(o -> taken.containsKey(o.objectId())).toList());
         List<ObjectLink> links = batch.links().stream().filter(l -> taken.containsKey(l.fromId())).toList();
         // A reference to an object indexed before or in this batch was resolved by the indexer.
@@ -84,10 +85,10 @@ final class CorrelationWrite {
 
         Set<Observable> observables = new HashSet<>();
         occurrences.forEach(o -> observables.add(o.observable()));
-        Map<Observable, Long> observablePks = CorrelationKeys.ensureObservables(handle, observables);
-        List<Occurrence> added = occurrences(handle, occurrences, readPks, Set.copyOf(replacedPks), observablePks, objectPks, memberPks);
+        CorrelationKeys.ObservableKeys observableKeys = CorrelationKeys.ensureObservables(handle, observables);
+        List<Occurrence> added = occurrences(handle, occurrences, readPks, Set.copyOf(replacedPks), observableKeys.pks(), objectPks, memberPks);
         links(handle, links, replacedPks, objectPks);
-        return added;
+        return new IndexedAdditions(added, observableKeys.added());
     }
 
     /**

@@ -1,20 +1,40 @@
 package org.entente.store.jdbc;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * One batched statement in plain JDBC with positional binding, for writes of thousands of rows: JDBI's
- * named binding costs several times more per row (see {@link ShareWrite}).
+ * Plain JDBC with positional binding for statements over thousands of rows: one batched write, or one
+ * lookup by an IN list of keys. JDBI's named binding costs several times more per row (see {@link ShareWrite}),
+ * and an IN list of each length is one more statement to compile.
  */
 final class Jdbc {
+    /** Keys per IN list: the lengths a lookup uses, smallest first; well below both dialects' parameter limits. */
+    private static final int[] IN_LENGTHS = {8, 64, 400};
+
     /** Binds one row's parameters. */
     @FunctionalInterface
     interface Binder<T> {
         void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    /** Binds one key of an IN list at a parameter index. */
+    @FunctionalInterface
+    interface KeyBinder<K> {
+        void bind(PreparedStatement statement, int index, K key) throws SQLException;
+    }
+
+    /** Takes one row of a result. */
+    @FunctionalInterface
+    interface RowReader {
+        void read(ResultSet row) throws SQLException;
     }
 
     private Jdbc() {}
@@ -31,5 +51,47 @@ final class Jdbc {
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException("cannot run " + sql.lines().findFirst().orElse(sql), e, null);
         }
+    }
+
+    /**
+     * Runs {@code sql}, whose {@code <keys>} stands for an IN list, over all {@code keys}, a chunk at a time,
+     * handing every row to {@code reader}. A chunk is padded with its last key to one of three lengths, so a call
+     * compiles at most three statements however many keys it has (a key twice in an IN list matches once).
+     * Rows come chunk by chunk, in each chunk's own order; nothing for no keys.
+     */
+    static <K> void lookup(Handle handle, String sql, List<K> keys, KeyBinder<? super K> binder, RowReader reader) {
+        if (keys.isEmpty()) return;
+        Map<Integer, PreparedStatement> statements = new HashMap<>();
+        try {
+            for (int from = 0; from < keys.size(); ) {
+                int length = inLength(keys.size() - from);
+                PreparedStatement statement = statements.get(length);
+                if (statement == null) {
+                    statement = handle.getConnection().prepareStatement(sql.replace("<keys>", "?" + ", ?".repeat(length - 1)));
+                    statements.put(length, statement);
+                }
+                int to = Math.min(keys.size(), from + length);
+                for (int i = 0; i < length; i++) binder.bind(statement, i + 1, keys.get(Math.min(from + i, to - 1)));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) reader.read(rows);
+                }
+                from = to;
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException("cannot run " + sql.lines().findFirst().orElse(sql), e, null);
+        } finally {
+            for (PreparedStatement statement : statements.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException ignored) {
+                    // Closing a statement whose query ran: nothing to undo.
+                }
+            }
+        }
+    }
+
+    private static int inLength(int remaining) {
+        for (int length : IN_LENGTHS) if (remaining <= length) return length;
+        return IN_LENGTHS[IN_LENGTHS.length - 1];
     }
 }

@@ -1,8 +1,10 @@
 package org.entente.store.jdbc;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.entente.core.observable.ObservableKind;
 import org.entente.core.policy.MemberId;
 import org.entente.store.CorrelationBatch;
 import org.entente.store.CorrelationStore;
+import org.entente.store.IndexedAdditions;
 import org.entente.store.IndexedObject;
 import org.entente.store.IndexedPage;
 import org.entente.store.ObjectLink;
@@ -43,11 +46,11 @@ final class JdbcCorrelationStore implements CorrelationStore {
 
     @Override
     public List<Occurrence> index(long lastSeq, CorrelationBatch batch) {
-        return writer.inTransaction(handle -> write(handle, lastSeq, batch));
+        return writer.inTransaction(handle -> write(handle, lastSeq, batch)).occurrences();
     }
 
     @Override
-    public List<Occurrence> indexPage(IndexedPage page, CorrelationBatch batch) {
+    public IndexedAdditions indexPage(IndexedPage page, CorrelationBatch batch) {
         return writer.inTransaction(handle -> {
             long position = position(handle);
             if (position != page.afterSeq()) {
@@ -67,8 +70,8 @@ final class JdbcCorrelationStore implements CorrelationStore {
         return handle.createQuery("SELECT last_seq FROM correlation_position WHERE id = 1").mapTo(Long.class).findOne().orElse(0L);
     }
 
-    private static List<Occurrence> write(Handle handle, long lastSeq, CorrelationBatch batch) {
-        List<Occurrence> added = batch.isEmpty() ? List.of() : CorrelationWrite.run(handle, batch);
+    private static IndexedAdditions write(Handle handle, long lastSeq, CorrelationBatch batch) {
+        IndexedAdditions added = batch.isEmpty() ? IndexedAdditions.none() : CorrelationWrite.run(handle, batch);
         handle.createUpdate("UPDATE correlation_position SET last_seq = :seq WHERE id = 1").bind("seq", lastSeq).execute();
         return added;
     }
@@ -78,20 +81,23 @@ final class JdbcCorrelationStore implements CorrelationStore {
         if (observables.isEmpty()) return List.of();
         return reads.withHandle(handle -> {
             Map<Long, Observable> byPk = CorrelationKeys.observablePks(handle, observables);
+            Map<Long, MemberId> members = new HashMap<>();
             List<Occurrence> found = new ArrayList<>();
-            for (List<Long> chunk : CorrelationKeys.chunks(List.copyOf(byPk.keySet()))) {
-                handle.createQuery("""
-                                SELECT o.observable_pk, ob.object_id, m.member_id, o.seen
-                                FROM correlation_occurrences o
-                                JOIN correlation_objects ob ON ob.pk = o.object_pk
-                                JOIN correlation_members m ON m.pk = o.member_pk
-                                WHERE o.observable_pk IN (<pks>)
-                                ORDER BY o.observable_pk, o.seen, ob.object_id""")
-                        .bindList("pks", chunk)
-                        .map((rs, ctx) -> new Occurrence(byPk.get(rs.getLong(1)), rs.getString(2),
-                                new MemberId(rs.getString(3)), EpochMicros.toInstant(rs.getLong(4))))
-                        .forEach(found::add);
-            }
+            Jdbc.lookup(handle, """
+                            SELECT o.observable_pk, ob.object_id, m.pk, m.member_id, o.seen
+                            FROM correlation_occurrences o
+                            JOIN correlation_objects ob ON ob.pk = o.object_pk
+                            JOIN correlation_members m ON m.pk = o.member_pk
+                            WHERE o.observable_pk IN (<keys>)
+                            ORDER BY o.observable_pk, o.seen, ob.object_id""",
+                    byPk.keySet().stream().sorted().toList(), PreparedStatement::setLong, rs -> {
+                        MemberId member = members.get(rs.getLong(3));
+                        if (member == null) {
+                            member = new MemberId(rs.getString(4));
+                            members.put(rs.getLong(3), member);
+                        }
+                        found.add(new Occurrence(byPk.get(rs.getLong(1)), rs.getString(2), member, EpochMicros.toInstant(rs.getLong(5))));
+                    });
             return found;
         });
     }
@@ -102,16 +108,13 @@ final class JdbcCorrelationStore implements CorrelationStore {
         return reads.withHandle(handle -> {
             Map<Long, String> byPk = CorrelationKeys.objectPks(handle, objectIds);
             Map<String, List<Observable>> found = new LinkedHashMap<>();
-            for (List<Long> chunk : CorrelationKeys.chunks(List.copyOf(byPk.keySet()))) {
-                handle.createQuery("""
-                                SELECT DISTINCT o.object_pk, obs.kind, obs.value
-                                FROM correlation_occurrences o
-                                JOIN correlation_observables obs ON obs.pk = o.observable_pk
-                                WHERE o.object_pk IN (<pks>)""")
-                        .bindList("pks", chunk)
-                        .map((rs, ctx) -> Map.entry(byPk.get(rs.getLong(1)), observable(rs.getString(2), rs.getString(3))))
-                        .forEach(e -> found.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            }
+            Jdbc.lookup(handle, """
+                            SELECT DISTINCT o.object_pk, obs.kind, obs.value
+                            FROM correlation_occurrences o
+                            JOIN correlation_observables obs ON obs.pk = o.observable_pk
+                            WHERE o.object_pk IN (<keys>)""",
+                    List.copyOf(byPk.keySet()), PreparedStatement::setLong,
+                    rs -> found.computeIfAbsent(byPk.get(rs.getLong(1)), k -> new ArrayList<>()).add(observable(rs.getString(2), rs.getString(3))));
             return found;
         });
     }

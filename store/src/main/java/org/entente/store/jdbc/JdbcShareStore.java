@@ -1,5 +1,6 @@
 package org.entente.store.jdbc;
 
+import java.sql.PreparedStatement;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,9 +13,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 final class JdbcShareStore implements ShareStore {
-    /** Ids per lookup, well below the bound-value limits of both dialects. */
-    private static final int LOOKUP_CHUNK = 500;
-
     private final Jdbi reads;
     private final SerialWriter writer;
 
@@ -48,16 +46,22 @@ final class JdbcShareStore implements ShareStore {
 
     /** The origin of each id that has a share, read on {@code handle} (a reader's, or the writer's inside a transaction). */
     static Map<String, MemberId> originsOf(Handle handle, List<String> ids) {
-        Map<String, MemberId> origins = new HashMap<>();
         // Shares are recorded by one writer at a time, so the lowest seq of an id is the first share to arrive.
-        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            handle.createQuery("""
-                            SELECT s.object_id, a.origin FROM shares s JOIN audiences a ON a.seq = s.audience
-                            WHERE s.object_id IN (<ids>) ORDER BY s.seq""")
-                    .bindList("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))
-                    .map((rs, ctx) -> Map.entry(rs.getString("object_id"), rs.getString("origin")))
-                    .forEach(row -> origins.putIfAbsent(row.getKey(), new MemberId(row.getValue())));
-        }
-        return origins;
+        Map<String, Long> firstSeq = new HashMap<>();
+        Map<String, String> origins = new HashMap<>();
+        Jdbc.lookup(handle, "SELECT s.object_id, s.seq, a.origin FROM shares s JOIN audiences a ON a.seq = s.audience WHERE s.object_id IN (<keys>)",
+                ids, PreparedStatement::setString, rs -> {
+                    String id = rs.getString(1);
+                    long seq = rs.getLong(2);
+                    Long first = firstSeq.get(id);
+                    if (first == null || seq < first) {
+                        firstSeq.put(id, seq);
+                        origins.put(id, rs.getString(3));
+                    }
+                });
+        Map<String, MemberId> members = new HashMap<>();
+        Map<String, MemberId> byId = new HashMap<>();
+        origins.forEach((id, origin) -> byId.put(id, members.computeIfAbsent(origin, MemberId::new)));
+        return byId;
     }
 }

@@ -119,15 +119,9 @@ public final class StixJson {
             Map<String, Object> kept = new LinkedHashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                JsonToken value = parser.nextToken();
+                parser.nextToken();
                 if (keep.test(name)) {
-                    kept.put(name, switch (value) {
-                        // Strings and constants directly: binding each through the mapper cost more than reading it.
-                        case VALUE_STRING -> parser.getText();
-                        case VALUE_TRUE -> Boolean.TRUE;
-                        case VALUE_FALSE -> Boolean.FALSE;
-                        case null, default -> VALUE.readValue(parser);
-                    });
+                    kept.put(name, keptValue(parser));
                 } else {
                     parser.skipChildren();
                 }
@@ -139,6 +133,25 @@ public final class StixJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The value at the parser's current token, as {@link #VALUE} reads it; strings, constants and lists (most of
+     * what a reader keeps: ids, references, timestamps, flags) are built here: binding each through the mapper
+     * cost more than reading it.
+     */
+    private static Object keptValue(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case START_ARRAY -> {
+                List<Object> elements = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) elements.add(keptValue(parser));
+                yield elements;
+            }
+            default -> VALUE.readValue(parser);
+        };
     }
 
     /** Wraps a tree element as an object, or says why it is not one. */

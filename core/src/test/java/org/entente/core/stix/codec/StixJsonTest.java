@@ -89,6 +89,16 @@ class StixJsonTest {
     }
 
     @Test
+    void aPartialReadKeepingEveryPropertyBuildsWhatAFullReadBuilds() {
+        byte[] json = utf8("""
+                {"type":"observed-data","id":"observed-data--1","number_observed":2,"confidence":1.5,"revoked":false,
+                 "object_refs":["ipv4-addr--1",["nested",3,null]],"empty":[],"nothing":null,
+                 "objects":{"0":{"type":"ipv4-addr","value":"198.51.100.7"}},"labels":["a\u00e9b"]}""");
+
+        assertThat(StixJson.readObject(json, name -> true).properties()).isEqualTo(StixJson.readObject(json).properties());
+    }
+
+    @Test
     void aPartialReadStillRejectsWhatAFullReadRejects() {
         assertThatThrownBy(() -> StixJson.readObject(utf8("{\"type\":\"x\",\"skipped\":1,\"skipped\":2}"), "type"::equals))
                 .isInstanceOf(StixParseException.class).hasMessageContaining("skipped");
