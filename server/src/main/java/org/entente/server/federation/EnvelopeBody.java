@@ -15,18 +15,18 @@ import java.util.Optional;
 final class EnvelopeBody {
     private EnvelopeBody() {}
 
-    /** The body, or empty when it is longer than {@code maxBytes} (declared or as read). */
+    /** The body, or empty when its declared length is over {@code maxBytes} (without one, Javalin applies its limit). */
     static Optional<byte[]> read(Context ctx, long maxBytes) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) return Optional.empty();
-        if (declared < 0) return Optional.of(ctx.bodyAsBytes());
-        try (InputStream in = ctx.req().getInputStream()) {
-            // Straight into the array (readNBytes(int) would gather chunks and copy them again).
-            byte[] body = new byte[(int) declared];
-            int read = in.readNBytes(body, 0, body.length);
-            // Fewer bytes than declared: the connection ended early, and the request is not whole.
-            if (read < body.length) throw new IOException("the body ended after " + read + " of its " + declared + " bytes");
-            return Optional.of(body);
-        }
+        if (declared < 0 || declared > Integer.MAX_VALUE - 8) return Optional.of(ctx.bodyAsBytes());
+        // Straight into the array (readNBytes(int) would gather chunks and copy them again). The stream is
+        // the container's: it is not closed here.
+        InputStream in = ctx.req().getInputStream();
+        byte[] body = new byte[(int) declared];
+        int read = in.readNBytes(body, 0, body.length);
+        // Fewer bytes than declared: the connection ended early, and the request is not whole.
+        if (read < body.length) throw new IOException("the body ended after " + read + " of its " + declared + " bytes");
+        return Optional.of(body);
     }
 }
