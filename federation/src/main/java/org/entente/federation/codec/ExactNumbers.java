@@ -18,22 +18,46 @@ public final class ExactNumbers {
 
     /** Checks every number in {@code tree}; {@code path} names the tree's root in errors. */
     public static void check(Object tree, String path) {
+        // The path is spelt out only for a number at fault: building it for every member and element cost
+        // a receiver more than the check itself (docs/PERFORMANCE.md, "6 after branch sync-overlap").
+        StringBuilder fault = fault(tree);
+        if (fault != null) {
+            String at = path.isEmpty() && !fault.isEmpty() && fault.charAt(0) == '.' ? fault.substring(1) : path + fault;
+            throw new JsonFieldException(at, "holds a number that an IEEE 754 double cannot represent exactly"
+                    + " (RFC 8785 would give it the canonical form of a different number)");
+        }
+    }
+
+    /** The path, relative to {@code tree}, of its first number not represented exactly; null when none. */
+    private static StringBuilder fault(Object tree) {
         switch (tree) {
-            case Map<?, ?> map -> map.forEach((k, v) -> check(v, path.isEmpty() ? (String) k : path + "." + k));
+            case Map<?, ?> map -> {
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    StringBuilder below = fault(e.getValue());
+                    if (below != null) return below.insert(0, "." + e.getKey());
+                }
+                return null;
+            }
             case List<?> list -> {
-                for (int i = 0; i < list.size(); i++) check(list.get(i), path + "[" + i + "]");
+                for (int i = 0; i < list.size(); i++) {
+                    StringBuilder below = fault(list.get(i));
+                    if (below != null) return below.insert(0, "[" + i + "]");
+                }
+                return null;
             }
             case Number n -> {
-                if (!representsExactly(n)) {
-                    throw new JsonFieldException(path, "holds a number that an IEEE 754 double cannot represent exactly"
-                            + " (RFC 8785 would give it the canonical form of a different number)");
-                }
+                return representsExactly(n) ? null : new StringBuilder();
             }
-            case null, default -> { }
+            case null, default -> {
+                return null;
+            }
         }
     }
 
     static boolean representsExactly(Number n) {
+        // Integers up to 2^53 in magnitude are doubles exactly, and no shorter text lies within half a unit of one.
+        if (n instanceof Integer || n instanceof Short || n instanceof Byte) return true;
+        if (n instanceof Long l && l >= -(1L << 53) && l <= 1L << 53) return true;
         BigDecimal exact = switch (n) {
             case BigDecimal d -> d;
             case BigInteger i -> new BigDecimal(i);

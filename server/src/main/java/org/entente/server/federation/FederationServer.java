@@ -75,7 +75,7 @@ public final class FederationServer implements AutoCloseable {
             });
             cfg.routes.post(FederationPaths.ENVELOPES, ctx -> {
                 requests.increment();
-                receive(ctx, peers, ingest);
+                receive(ctx, peers, ingest, maxEnvelopeBytes);
             });
             cfg.routes.get(FederationPaths.OUTBOX, ctx -> {
                 requests.increment();
@@ -110,13 +110,18 @@ public final class FederationServer implements AutoCloseable {
         return clientCertificate(ctx).map(PinnedCertificates::fingerprintOf).flatMap(f -> peerOf(peers, f));
     }
 
-    private static void receive(Context ctx, PeerStore peers, EnvelopeIngest ingest) {
+    private static void receive(Context ctx, PeerStore peers, EnvelopeIngest ingest, long maxEnvelopeBytes) throws java.io.IOException {
         Optional<Peer> sender = callerOf(ctx, peers);
         if (sender.isEmpty()) {
             answer(ctx, 403, "unknown-peer", "no active peer presents this client certificate");
             return;
         }
-        EnvelopeReceipt receipt = ingest.receive(ctx.bodyAsBytes(), sender.get().member());
+        Optional<byte[]> body = EnvelopeBody.read(ctx, maxEnvelopeBytes);
+        if (body.isEmpty()) {
+            answer(ctx, 413, "too-large", "an envelope may hold at most " + maxEnvelopeBytes + " bytes");
+            return;
+        }
+        EnvelopeReceipt receipt = ingest.receive(body.get(), sender.get().member());
         switch (receipt.kind()) {
             case STORED -> ctx.status(202).contentType("application/json").result(StixJson.write(StixJson.object(
                     "status", "stored", "stored", receipt.stored(), "rejected", receipt.rejected())));

@@ -121,7 +121,7 @@ public final class EnvelopeIngest {
         List<String> collections = channels.collectionsFor(labels, local, policy);
         ReceivedEnvelope received = new ReceivedEnvelope(envelope.id().value(), envelope.origin(), sender, clock.instant(), bytes);
         List<MemberId> relayTo = onward.peers(envelope, sender);
-        java.util.Set<String> stored = new java.util.HashSet<>();
+        java.util.Set<CountedVersion> stored = new java.util.HashSet<>();
         if (collections.isEmpty()) {
             store.atomically(work -> {
                 work.inbox(received);
@@ -136,7 +136,7 @@ public final class EnvelopeIngest {
                 if (owner != null) {
                     rejected.add(outcome.id() + ": only its origin " + owner + " may change it");
                 } else if (outcome.accepted()) {
-                    stored.add(outcome.id() + "|" + (outcome.version() == null ? "" : outcome.version()));
+                    stored.add(new CountedVersion(outcome.id(), outcome.version()));
                 } else {
                     rejected.add(outcome.id() + ": " + outcome.reason());
                 }
@@ -147,6 +147,9 @@ public final class EnvelopeIngest {
         if (!relayTo.isEmpty()) onward.queued(envelope, relayTo);
         return new EnvelopeReceipt(EnvelopeReceipt.Kind.STORED, null, stored.size(), List.copyOf(new java.util.LinkedHashSet<>(rejected)));
     }
+
+    /** A version counted once however many collections took it (a record: no key text built per object). */
+    private record CountedVersion(String id, String version) {}
 
     /**
      * Stores the valid objects of an envelope in each of its collections, their sharing labels, the

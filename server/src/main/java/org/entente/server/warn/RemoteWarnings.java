@@ -29,12 +29,13 @@ import org.entente.server.index.StoreFollower;
 import org.entente.store.AddressedWarning;
 import org.entente.store.CollectionInfo;
 import org.entente.store.ObjectQuery;
-import org.entente.store.Page;
+import org.entente.store.SeqPage;
 import org.entente.store.Share;
 import org.entente.store.ShareStore.VersionRef;
 import org.entente.store.Store;
 import org.entente.store.StoredVersion;
 import org.entente.store.StoredWarning;
+import org.entente.store.VersionInCollection;
 import org.entente.store.WarningRecipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -257,23 +258,36 @@ final class RemoteWarnings implements AutoCloseable {
         for (CollectionInfo c : store.collections().list()) catchUp(c.id());
     }
 
+    /**
+     * Handles the reports and notes stored in the collection after its cursor. Read with
+     * {@link org.entente.store.ObjectStore#versionsAfterSeq}, whose {@code readTo} moves past the versions of
+     * other types: a page of the collection found by type alone never moved the cursor while no report or note
+     * arrived, so every round scanned the collection from its last report on, and a bulk sync of 1M objects
+     * spent more of the receiver's time here than in committing (docs/PERFORMANCE.md, "6 after branch
+     * receive-lean"). The cursor is stored only when a page held something to handle; a restart may scan the
+     * versions after it once more.
+     */
     private void catchUp(String collection) {
-        Page page;
+        SeqPage page;
         do {
             long cursor = cursors.computeIfAbsent(collection, store.warnings()::remoteCursor);
-            page = store.objects().find(collection, ObjectQuery.all().withTypes(TYPES).withAfterSeq(cursor).withLimit(BATCH));
-            if (page.items().isEmpty()) return;
+            page = store.objects().versionsAfterSeq(cursor, TYPES, BATCH);
             List<StixObject> objects = new ArrayList<>();
-            for (StoredVersion v : page.items()) objects.add(parse(v.json()).orElse(StixObject.of("type", v.type(), "id", v.id())));
-            Map<String, MemberId> origins = store.shares().originsOf(objects.stream().map(StixObject::id).toList());
-            for (StixObject o : objects) {
-                MemberId origin = origins.get(o.id());
-                if (origin != null && !origin.equals(local.get())) handle(o, origin);
+            for (VersionInCollection v : page.versions()) {
+                if (!v.collectionId().equals(collection)) continue;
+                StoredVersion stored = v.version();
+                objects.add(parse(stored.json()).orElse(StixObject.of("type", stored.type(), "id", stored.id())));
             }
-            // Handling is idempotent, so a crash before this line handles the page again and no harm is done.
-            long last = page.items().get(page.items().size() - 1).seq();
-            store.warnings().advanceRemoteCursor(collection, last);
-            cursors.put(collection, last);
+            if (!objects.isEmpty()) {
+                Map<String, MemberId> origins = store.shares().originsOf(objects.stream().map(StixObject::id).toList());
+                for (StixObject o : objects) {
+                    MemberId origin = origins.get(o.id());
+                    if (origin != null && !origin.equals(local.get())) handle(o, origin);
+                }
+                // Handling is idempotent, so a crash before this line handles the page again and no harm is done.
+                store.warnings().advanceRemoteCursor(collection, page.readTo());
+            }
+            cursors.put(collection, page.readTo());
         } while (page.more());
     }
 

@@ -159,6 +159,39 @@ class FederationEndToEndTest {
     }
 
     @Test
+    void anEnvelopeOverTheReceiversSizeLimitIsRefusedNamingTheLimitAndOneWithinItIsStoredWhole() {
+        Node pt = Node.start(NodeConfig.local(dir.resolve("pt"), 0).withAdminToken(TOKEN).withFederationPort(0)
+                .withProfile(new MemberProfile("CERT-PT", "PT", Level.STATE, "cyber")).withMaxContentLength(8_192));
+        try {
+            connect(de, pt);
+            connect(pt, de);
+            putCommunity(List.of(de, pt), "pt-de", "{\"members\":[\"" + member(de) + "\",\"" + member(pt) + "\"],"
+                    + "\"domains\":[\"cyber\"],\"highest_tlp\":\"amber\",\"relay_allowed\":false}");
+            var signer = new org.entente.federation.envelope.EnvelopeSigner(de.federation().identity(), java.time.Clock.systemUTC(),
+                    new java.security.SecureRandom());
+            PeerClient fromDe = new PeerClient(URI.create(pt.federation().url()), de.federation().identity().tls(),
+                    pt.federation().identity().tls().fingerprint(), Duration.ofSeconds(10));
+            Map<String, Object> small = SampleObjects.indicator(SampleObjects.id("indicator"), "2026-01-01T00:00:00.000Z");
+            Map<String, Object> large = new java.util.LinkedHashMap<>(SampleObjects.indicator(SampleObjects.id("indicator"),
+                    "2026-01-01T00:00:00.000Z"));
+            large.put("description", "x".repeat(10_000));
+
+            DeliveryResult tooLarge = fromDe.deliver(signer.sign(org.entente.core.policy.Distribution.toCommunities("pt-de"),
+                    EnvelopeMarkings.of(org.entente.core.policy.Tlp.GREEN, "cyber"), List.of(StixJson.toObject(large, "test"))).raw().bytes());
+            assertThat(tooLarge.kind()).isEqualTo(DeliveryResult.Kind.REJECTED);
+            assertThat(tooLarge.status()).isEqualTo(413);
+            assertThat(tooLarge.detail()).contains("at most 8192 bytes");
+
+            DeliveryResult within = fromDe.deliver(signer.sign(org.entente.core.policy.Distribution.toCommunities("pt-de"),
+                    EnvelopeMarkings.of(org.entente.core.policy.Tlp.GREEN, "cyber"), List.of(StixJson.toObject(small, "test"))).raw().bytes());
+            assertThat(within.kind()).as(within.detail()).isEqualTo(DeliveryResult.Kind.ACCEPTED);
+            assertThat(communityObjects(pt, "pt-de")).containsExactly(small);
+        } finally {
+            pt.close();
+        }
+    }
+
+    @Test
     void aNoteOnAnotherMembersObjectFlowsBackToItsOriginAndItsCopyCannotBeChanged() {
         Map<String, Object> indicator = SampleObjects.indicator(SampleObjects.id("indicator"), "2026-01-01T00:00:00.000Z");
         share(de, indicator, "{\"communities\":[\"eu-certs\"]}", "green", "cyber");

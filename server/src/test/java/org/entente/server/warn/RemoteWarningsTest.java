@@ -121,6 +121,31 @@ class RemoteWarningsTest {
     }
 
     @Test
+    void aViewThatArrivesInAnotherCollectionAfterPagesOfOtherObjectsIsStillHeld() {
+        // Rounds while only other types arrive move the follower past them; the view then comes in a second collection.
+        store.collections().create(new CollectionInfo("community", "Community", null, "community"));
+        List<NewVersion> others = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            String id = "indicator--" + java.util.UUID.nameUUIDFromBytes(("other-" + i).getBytes(StandardCharsets.UTF_8));
+            others.add(new NewVersion(id, "indicator", "2.1", T0, "{\"type\":\"indicator\",\"id\":\"" + id + "\"}"));
+        }
+        store.objects().write("direct", others.subList(0, 600));
+        remote.catchUp();
+        store.objects().write("community", others.subList(600, 1_200));
+        remote.catchUp();
+        assertThat(warnings.addressedTo(A.id(), false)).isEmpty();
+
+        StixObject view = viewBy(B, A.id(), T0.plus(Duration.ofMinutes(5)));
+        store.objects().write("community", List.of(new NewVersion(view.id(), view.type(), "2.1",
+                view.version().map(StixTimestamp::instant).orElse(null), StixJson.writeString(view.properties()))));
+        store.shares().record(List.of(Share.of(view, "envelope-" + ++envelopes,
+                SharingLabels.of(B.id(), Distribution.toMembers(A.id()), Tlp.AMBER, "cyber"))));
+        remote.catchUp();
+
+        assertThat(warnings.addressedTo(A.id(), false)).hasSize(1);
+    }
+
+    @Test
     void aViewAPeerAddressedToThisMemberIsHeldOnceAndItsAcknowledgementGoesBackToItsOrigin() {
         StixObject view = viewBy(B, A.id(), T0.plus(Duration.ofMinutes(5)));
         arrives(view, B);

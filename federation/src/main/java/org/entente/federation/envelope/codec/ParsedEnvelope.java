@@ -1,5 +1,6 @@
 package org.entente.federation.envelope.codec;
 
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.entente.core.stix.codec.StixJson;
 import org.entente.federation.envelope.Envelope;
+import org.entente.federation.identity.Ed25519;
 import org.entente.federation.identity.Ed25519Signature;
 
 /**
@@ -54,9 +56,22 @@ public final class ParsedEnvelope {
     }
 
     /** RFC 8785 canonical JSON of the received document without {@code signature}. */
-    public synchronized byte[] signedContent() {
+    public byte[] signedContent() {
+        return canonical().clone();
+    }
+
+    private synchronized byte[] canonical() {
         if (canonical == null) canonical = StixJson.canonical(unsignedTree);
-        return canonical.clone();
+        return canonical;
+    }
+
+    /**
+     * Whether {@link #signature()} is {@code key}'s Ed25519 signature of the signed content: of the bytes as
+     * sent when they are offered ({@link #signedContentAsSent()}; no canonicalisation), else of the canonical
+     * form. The same decision as verifying either copy, without copying a megabyte-sized envelope again.
+     */
+    public boolean signedBy(PublicKey key) {
+        return asSent != null && Ed25519.verify(key, asSent, signature) || Ed25519.verify(key, canonical(), signature);
     }
 
     /**
