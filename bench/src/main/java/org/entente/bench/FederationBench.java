@@ -39,16 +39,26 @@ public final class FederationBench {
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "propagation";
+        Path dir = Files.createTempDirectory("entente-bench-" + mode);
+        try {
+            run(mode, args, dir);
+        } finally {
+            // A 1M-object run leaves gigabytes of node data: never let runs fill the disk.
+            ImportBench.deleteTree(dir);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String mode, String[] args, Path dir) throws Exception {
         switch (mode) {
-            case "propagation" -> propagation(arg(args, 1, 20), arg(args, 2, 50));
+            case "propagation" -> propagation(dir, arg(args, 1, 20), arg(args, 2, 50));
             case "bulk" -> {
                 List<String> flags = Arrays.asList(args).subList(Math.min(2, args.length), args.length);
-                bulk(arg(args, 1, 1_000_000), flags.contains("live"), !flags.contains("bare"));
+                bulk(dir, arg(args, 1, 1_000_000), flags.contains("live"), !flags.contains("bare"));
             }
             default -> throw new IllegalArgumentException(
                     "usage: FederationBench propagation [NODES] [SHARES] | bulk [COUNT] [live] [bare]");
         }
-        System.exit(0);
     }
 
     private static int arg(String[] args, int i, int fallback) {
@@ -73,8 +83,7 @@ public final class FederationBench {
         return nodes;
     }
 
-    static void propagation(int count, int shares) throws Exception {
-        Path dir = Files.createTempDirectory("entente-bench-propagation");
+    static void propagation(Path dir, int count, int shares) throws Exception {
         List<Node> nodes = network(dir, count, true);
         SyntheticStix objects = new SyntheticStix(7);
         for (int i = 0; i < 20; i++) objects.next(); // skip the identities at the head of the stream
@@ -103,8 +112,7 @@ public final class FederationBench {
      * nothing new: requests the peer's federation port answered while idle, and after the origin restarts
      * with the last delivered envelope still in its outbox (a crash before the peer's answer was recorded).
      */
-    static void bulk(int count, boolean live, boolean followingStages) throws Exception {
-        Path dir = Files.createTempDirectory("entente-bench-bulk");
+    static void bulk(Path dir, int count, boolean live, boolean followingStages) throws Exception {
         List<Node> nodes = network(dir, 2, followingStages);
         System.out.printf("nodes %s the correlation index and detect stages%n", followingStages ? "run" : "do not run");
         Node from = nodes.get(0);
