@@ -82,11 +82,11 @@ class FederationProcessIT {
         call(a, "PUT", "/api/v1/communities/pair", charter);
         call(b, "PUT", "/api/v1/communities/pair", charter);
 
-        // Three shares of 20,000 (thirty envelopes): the first is on its way while the others are posted, so
-        // the kill below lands mid-sync however fast the peer stores (one share of ten envelopes was sometimes
-        // stored whole before the test saw its first object, on a loaded machine).
+        // A holds the peer paused while it shares (storing a share takes longer than syncing it), so that
+        // the sync starts with all twenty envelopes waiting and the kill below lands in its middle.
+        call(a, "POST", "/api/v1/peers/" + b.member() + "/pause", "{}");
         int perShare = 20_000;
-        int shares = 3;
+        int shares = 2;
         int count = perShare * shares;
         for (int s = 0; s < shares; s++) {
             List<Object> objects = new ArrayList<>();
@@ -97,6 +97,7 @@ class FederationProcessIT {
                     Map.of("communities", List.of("pair")), "tlp", "green", "domain", "cyber"));
             call(a, "POST", "/api/v1/share", share);
         }
+        call(a, "POST", "/api/v1/peers/" + b.member() + "/resume", "{}");
 
         // Kill B as soon as the first envelopes have arrived, while more are on their way.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> countOn(b) > 0);
