@@ -132,6 +132,38 @@ final class CanonicalKey {
         return KeyTable.stored(KeyHash.end(h, tail, n));
     }
 
+    /**
+     * The first hash of an IPv4 value's text when it is made of digits and dots only, else 0. Such text is either a
+     * canonical dotted quad or text the normaliser refuses (a leading zero, a part above 255, not four parts: {@code
+     * Ipv4Addresses}; it strips nothing from it and adds nothing to it), and the engine keys a /32 block by its
+     * canonical text and a refused value by its text as written, both as {@link KeyHash#STRING}: so the key of such
+     * text, as it stands, is the one key it can hit, without reading the quad. Anything else (a {@code /prefix},
+     * spaces, letters) goes to the normaliser.
+     */
+    static long ipv4(int pathId, String value) {
+        int n = value.length();
+        if (n == 0) return 0;
+        byte[] text = latin1(value);
+        if (text == null) return 0;
+        long h = KeyHash.start(KeyHash.SEED_A, pathId, KeyHash.STRING);
+        long bad = 0;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long w = KeyHash.word(text, i);
+            h = KeyHash.step(h, w);
+            bad |= ~quad(w) | w;
+        }
+        long tail = KeyHash.tail(text, n);
+        if (i < n) bad |= (~quad(tail) | tail) & -1L >>> 64 - 8 * (n - i);
+        if ((bad & HIGH) != 0) return 0;
+        return KeyTable.stored(KeyHash.end(h, tail, n));
+    }
+
+    /** The high bit of each byte of {@code w} that is a digit or a dot (for bytes below 128). */
+    private static long quad(long w) {
+        return in(w, '.', '.') | in(w, '0', '9');
+    }
+
     /** The high bit of each byte of {@code w} that is a domain label character: [a-z0-9_-] or a dot. */
     private static long host(long w) {
         return in(w, '-', '.') | in(w, '0', '9') | in(w, '_', '_') | in(w, 'a', 'z');

@@ -391,7 +391,17 @@ public final class IndicatorEngine {
         int pathId = pathAndCode >>> 9;
         if (term.network() == null) return KeyHash.text(seed, pathId, term.tag(), term.text());
         Network n = term.network();
+        if (isIpv4Host(n.v6(), n.prefix())) return KeyHash.text(seed, pathId, KeyHash.STRING, Network.ipv4Text(n.low()));
         return KeyHash.network(seed, pathId, pathAndCode & 511, n.high(), n.low());
+    }
+
+    /**
+     * Whether a block is a single IPv4 address, keyed by its canonical dotted quad as text ({@link KeyHash#STRING})
+     * rather than as a number, so that a value stream finds it from the value's text without reading the quad
+     * ({@link CanonicalKey#ipv4}); it is still counted under its prefix length, 32.
+     */
+    private static boolean isIpv4Host(boolean v6, int prefix) {
+        return !v6 && prefix == 32;
     }
 
     private TypeIndex typeIndex(String type) {
@@ -448,7 +458,7 @@ public final class IndicatorEngine {
                 if (path.network) {
                     Network n = paths.network(path.kind, s);
                     if (n != null) {
-                        networks(path, n);
+                        networks(path, s, n);
                         return;
                     }
                 }
@@ -459,9 +469,14 @@ public final class IndicatorEngine {
             }
         }
 
-        private void networks(IndexedPath path, Network n) {
+        private void networks(IndexedPath path, String raw, Network n) {
             for (int length : n.v6() ? path.ipv6InUse : path.ipv4InUse) {
                 if (length > n.prefix()) break;
+                if (isIpv4Host(n.v6(), length)) {
+                    // Digits and dots read as an address are its canonical text (CanonicalKey.ipv4): no text to build.
+                    text(path, KeyHash.STRING, CanonicalKey.ipv4(path.id, raw) != 0 ? raw : Network.ipv4Text(n.low()));
+                    continue;
+                }
                 int code = networkCode(n.v6(), length);
                 long high = n.maskedHigh(length);
                 long low = n.maskedLow(length);

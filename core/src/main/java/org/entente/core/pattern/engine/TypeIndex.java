@@ -17,7 +17,7 @@ final class TypeIndex {
     final Map<ObjectPath, ScreenedPath> screens = new HashMap<>();
     /**
      * The one path a value event of this type is decided on with a single probe ({@link ValueStream}), or null
-     * when it needs more: several paths, screened or unindexed patterns, IPv4 blocks shorter than /32.
+     * when it needs more: several paths, screened or unindexed patterns, IPv4 blocks shorter than /32, IPv6.
      */
     IndexedPath direct;
 
@@ -34,8 +34,9 @@ final class TypeIndex {
     /** Recomputes {@link #direct} after the indicators of the type changed. */
     void refresh() {
         IndexedPath only = streamPaths.length == 1 && unindexed.isEmpty() && screens.isEmpty() ? streamPaths[0] : null;
-        if (only != null && only.network
-                && (only.kind != ObservableKind.IPV4 || only.ipv4InUse.length != 1 || only.ipv4InUse[0] != 32)) {
+        // IPv4 with /32 blocks only (keyed by their text): any other block needs the address read, IPv6 always.
+        if (only != null && only.network && (only.kind != ObservableKind.IPV4 || only.ipv4InUse.length > 1
+                || only.ipv4InUse.length == 1 && only.ipv4InUse[0] != 32)) {
             only = null;
         }
         direct = only;

@@ -6,14 +6,11 @@ import java.util.List;
 /**
  * The direct path of a value event ({@link IndicatorEngine#matchValue}) on a type whose indicators are all decided
  * by one probe of one key ({@link TypeIndex#direct}): the value's first hash, computed without the normaliser
- * when the value is already canonical ({@link CanonicalKey}, {@link Network#plainIpv4}), and, when the table holds
+ * when the value is already canonical (or, for IPv4, digits and dots: {@link CanonicalKey}), and, when the table holds
  * that hash, the indicators it names. Anything else (a value not yet canonical, a candidate the full matcher must
  * confirm) is left to the full path, which answers the same for every event this path answers.
  */
 final class ValueStream {
-    /** {@code IndicatorEngine.networkCode} of a /32 IPv4 block. */
-    private static final int IPV4_HOST = 33;
-
     private final KeyTable table;
     private final IndicatorSlots slots;
 
@@ -24,10 +21,7 @@ final class ValueStream {
 
     /** The first hash of the event's key on {@code path} (a {@link TypeIndex#direct} path), or 0: take the full path. */
     static long first(IndexedPath path, String type, String value) {
-        if (path.network) {
-            long address = Network.plainIpv4(value);
-            return address < 0 ? 0 : KeyTable.stored(KeyHash.network(KeyHash.SEED_A, path.id, IPV4_HOST, 0, address));
-        }
+        if (path.network) return CanonicalKey.ipv4(path.id, value); // IPv4 with no block shorter than /32
         String s = path.readsType ? type : value;
         if (path.kind == null) return KeyTable.stored(KeyHash.text(KeyHash.SEED_A, path.id, KeyHash.STRING, s));
         return CanonicalKey.first(path.kind, path.id, s);
@@ -89,7 +83,6 @@ final class ValueStream {
     }
 
     private static long second(IndexedPath path, String type, String value) {
-        if (path.network) return KeyHash.network(KeyHash.SEED_B, path.id, IPV4_HOST, 0, Network.plainIpv4(value));
         return KeyHash.text(KeyHash.SEED_B, path.id, KeyHash.STRING, path.readsType ? type : value);
     }
 

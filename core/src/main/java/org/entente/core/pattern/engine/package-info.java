@@ -37,7 +37,9 @@
  *     properties, list indexes and {@code [*]} (no {@code _ref}/{@code _refs}, no {@code _hex}/{@code _bin}).
  *     Text terms are hash keys (two 64-bit hashes of path, kind and canonical value, in one open-addressing
  *     table, no key text kept); address blocks are keys per prefix length, and an observed address is looked
- *     up under each prefix length in use on its path.</li>
+ *     up under each prefix length in use on its path. A single IPv4 address (/32) is keyed by its canonical
+ *     dotted quad as text, so that an observed IPv4 value of digits and dots (a canonical quad, or text the
+ *     normaliser refuses and that is compared as written) is looked up by its text as it stands.</li>
  * <li><b>Decided by a key</b>: a pattern made only of index terms joined by OR (inside brackets and between
  *     them), without qualifiers, matches exactly when one of its keys is hit by a valid observation. The common
  *     single-equality indicator costs no objects at all: a slot in primitive arrays (id as two longs, validity,

@@ -59,23 +59,34 @@ class CanonicalShortcutProperties {
     }
 
     @Property(tries = 3000)
-    @Label("the branch-free dotted-quad read gives the address the direct read gives, and nothing for anything else")
-    void plainIpv4AgreesWithTheDirectRead(@ForAll("ipv4") String text) {
-        Network direct = text.indexOf('/') >= 0 ? null : Network.parseIpv4(text);
-        long plain = Network.plainIpv4(text);
-        if (direct == null) {
-            assertThat(plain).isEqualTo(-1);
-        } else {
-            assertThat(plain).isEqualTo(direct.low());
+    @Label("an IPv4 value of digits and dots is keyed as it stands, and the normaliser keeps it or refuses it")
+    void ipv4OfDigitsAndDotsIsKeyedAsItStands(@ForAll("ipv4") String text) {
+        long key = CanonicalKey.ipv4(7, text);
+        boolean digitsAndDots = !text.isEmpty() && text.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
+        if (!digitsAndDots) {
+            assertThat(key).isZero();
+            return;
         }
+        long expected = KeyHash.text(KeyHash.SEED_A, 7, KeyHash.STRING, text);
+        assertThat(key).isEqualTo(expected == 0 ? 1 : expected);
+        String canonical;
+        try {
+            canonical = Normaliser.standard().normalise(ObservableKind.IPV4, text).value();
+        } catch (IllegalArgumentException refused) {
+            assertThat(Network.parseIpv4(text)).isNull();
+            return;
+        }
+        assertThat(canonical).isEqualTo(text);
+        assertThat(Network.ipv4Text(Network.parseIpv4(text).low())).isEqualTo(text);
     }
 
     @Property(tries = 1000)
-    @Label("every dotted quad without leading zeros is read, and to its own address")
-    void plainIpv4ReadsEveryCanonicalAddress(@ForAll("addresses") long address) {
-        String text = (address >>> 24) + "." + (address >>> 16 & 255) + "." + (address >>> 8 & 255) + "." + (address & 255);
-        assertThat(Network.plainIpv4(text)).isEqualTo(address);
+    @Label("every address's dotted quad is the normaliser's text for it, and is keyed as it stands")
+    void everyAddressIsWrittenAsTheNormaliserWritesIt(@ForAll("addresses") long address) {
+        String text = Network.ipv4Text(address);
         assertThat(Normaliser.standard().normalise(ObservableKind.IPV4, text).value()).isEqualTo(text);
+        assertThat(Network.parseIpv4(text).low()).isEqualTo(address);
+        assertThat(CanonicalKey.ipv4(7, text)).isNotZero();
     }
 
     @Provide
@@ -137,7 +148,12 @@ class CanonicalShortcutProperties {
         Arbitrary<String> part = Arbitraries.oneOf(Arbitraries.integers().between(0, 300).map(String::valueOf),
                 Arbitraries.strings().withChars("0123456789").ofMinLength(0).ofMaxLength(4));
         Arbitrary<String> quad = part.list().ofMinSize(2).ofMaxSize(5).map(p -> String.join(".", p));
-        return Arbitraries.oneOf(Arbitraries.strings().withChars("0123456789./").ofMinLength(5).ofMaxLength(18),
-                quad, quad.map(q -> q + "/24"), quad.map(q -> q + "x"), quad.map(q -> "\u0661" + q));
+        // Also spaces, a /32, a character from 128 up whose low byte is a digit ('\u0131' is 0x31 below), and texts
+        // of digits and dots up to 24 long (every way they fall into eight-character words).
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("0123456789./").ofMinLength(0).ofMaxLength(24),
+                Arbitraries.strings().withChars("0123456789.").ofMinLength(0).ofMaxLength(24),
+                quad, quad, quad.map(q -> q + "/24"), quad.map(q -> q + "/32"), quad.map(q -> q + "x"),
+                quad.map(q -> " " + q), quad.map(q -> q + " "), quad.map(q -> "\u0661" + q), quad.map(q -> q + "\u0131"),
+                quad.map(q -> q + "\u00B9"));
     }
 }

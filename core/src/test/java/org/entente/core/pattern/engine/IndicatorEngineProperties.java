@@ -62,6 +62,71 @@ class IndicatorEngineProperties {
         bothOutcomesOccur();
     }
 
+    /** One change to the engine: put indicator {@code index} with {@code pattern}, or revoke it. */
+    record Change(int index, String pattern, boolean revoked) {}
+
+    @Property(tries = 200)
+    @Label("on addresses and blocks put and revoked between matches: every way of matching agrees with the matcher")
+    void agreesWhileAddressIndicatorsComeAndGo(@ForAll("addressChanges") List<Change> changes) {
+        ObservablePaths paths = new ObservablePaths(Normaliser.standard());
+        PatternRewrite rewrite = new PatternRewrite(paths);
+        IndicatorEngine engine = IndicatorEngine.create();
+        Map<Integer, String> held = new java.util.TreeMap<>();
+        // Not an observed address with a leading zero: the normaliser refuses it, so the engine compares it as
+        // written (IndicatorEngineTest.aRefusedDottedQuadMatchesOnlyItsOwnText), but the matcher's ISSUBSET reads
+        // "010" as 10 (IpNetwork); the two disagree there on main as on this branch.
+        List<String> observed = List.of("10.0.0.1", "10.0.0.2", "192.168.1.1", "10.0.0.0/24", "10.0.0.1/32", " 10.0.0.2",
+                "10.0.0.256", "10.0.0", "10.0.0.1.", "10..0.1", "1.2.3.4.5", "::ffff:10.0.0.1", "10.0.0.1x");
+        for (Change change : changes) {
+            if (change.revoked()) {
+                engine.put(new Indicator(id(change.index()), change.pattern(), T0, null, true));
+                held.remove(change.index());
+            } else {
+                engine.put(Indicator.of(id(change.index()), change.pattern(), T0));
+                held.put(change.index(), change.pattern());
+            }
+            List<ValueEvent> events = observed.stream().map(v -> new ValueEvent("ipv4-addr", v, T0)).toList();
+            List<MatchOutcome> batch = engine.matchValues(events);
+            for (int e = 0; e < events.size(); e++) {
+                String value = observed.get(e);
+                StixObject sco = StixObject.of("type", "ipv4-addr", "id", "ipv4-addr--o", "value", value);
+                List<Observation> window = List.of(new Observation("observed-data--o", T0, T0, 1, Map.of(sco.id(), sco), List.of(sco.id())));
+                List<Observation> normalised = new ObservationNormaliser(paths).normalise(window);
+                List<String> expected = new ArrayList<>();
+                held.forEach((i, text) -> {
+                    try {
+                        if (PatternMatcher.matches(Pattern.of(rewrite.rewrite(Pattern.parse(text).expression())), normalised)) {
+                            expected.add(id(i));
+                        }
+                    } catch (PatternEvaluationException failed) {
+                        // reported beside the matches by the engine, never as one
+                    }
+                });
+                net.jqwik.api.statistics.Statistics.label("matches").collect(!expected.isEmpty());
+                String why = value + " after " + change + " holding " + held;
+                assertThat(engine.matchValue("ipv4-addr", value, T0).indicatorIds()).as(why).containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(batch.get(e).indicatorIds()).as(why).containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(engine.match(window).indicatorIds()).as(why).containsExactlyInAnyOrderElementsOf(expected);
+            }
+        }
+        assertThat(engine.size()).isEqualTo(held.size());
+    }
+
+    @Provide
+    Arbitrary<List<Change>> addressChanges() {
+        Arbitrary<String> block = Arbitraries.of("10.0.0.1", "10.0.0.2", "192.168.1.1", "10.0.0.0/24", "10.0.0.0/8", "10.0.0.1/32",
+                "0.0.0.0/0", " 10.0.0.2", "010.0.0.1", "10.0.0.256", "10.0.0.1.", "10.0.0");
+        Arbitrary<String> pattern = Arbitraries.oneOf(
+                block.map(b -> "[ipv4-addr:value = '" + b + "']"),
+                // ISSUBSET takes an address or block the parser reads (with a leading zero, too: not indexed then).
+                Arbitraries.of("10.0.0.1", "10.0.0.0/24", "10.0.0.1/32", "0.0.0.0/0", "010.0.0.1")
+                        .map(b -> "[ipv4-addr:value ISSUBSET '" + b + "']"),
+                Combinators.combine(block, block).as((a, b) -> "[ipv4-addr:value IN ('" + a + "', '" + b + "')]"),
+                block.map(b -> "[ipv4-addr:value = '" + b + "' AND ipv4-addr:value != '10.0.0.2']"));
+        return Combinators.combine(Arbitraries.integers().between(0, 4), pattern, Arbitraries.of(false, false, true))
+                .as(Change::new).list().ofMinSize(1).ofMaxSize(12);
+    }
+
     /** Both outcomes must be common, or agreement would say little. */
     private static void bothOutcomesOccur() {
         net.jqwik.api.statistics.Statistics.label("matches").coverage(coverage -> {

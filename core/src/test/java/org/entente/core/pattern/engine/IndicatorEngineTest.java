@@ -164,6 +164,82 @@ class IndicatorEngineTest {
         assertThat(value("ipv4-addr", "0.0.0.0/0")).isEmpty();
     }
 
+    /** What a value event gets, the same by {@link IndicatorEngine#matchValue}, a batch and the full match. */
+    private List<String> everyWay(String type, String value) {
+        Instant at = T0.plusSeconds(60);
+        List<String> alone = engine.matchValue(type, value, at).indicatorIds();
+        ValueEvent event = new ValueEvent(type, value, at);
+        ValueEvent other = new ValueEvent("domain-name", "elsewhere.example", at);
+        List<MatchOutcome> batch = engine.matchValues(java.util.Collections.nCopies(10, List.of(other, event))
+                .stream().flatMap(List::stream).toList());
+        for (int i = 1; i < batch.size(); i += 2) assertThat(batch.get(i).indicatorIds()).as(value).isEqualTo(alone);
+        assertThat(engine.match(sco(type, "o", "value", value), at).indicatorIds()).as(value)
+                .containsExactlyInAnyOrderElementsOf(alone);
+        return alone;
+    }
+
+    @Test
+    @DisplayName("an IPv4 text of digits and dots that the normaliser refuses matches only an indicator of that very text")
+    void aRefusedDottedQuadMatchesOnlyItsOwnText() {
+        engine.put(Indicator.of(A, "[ipv4-addr:value = '10.0.0.1']", T0));
+        // Each is refused by the normaliser (a leading zero, a part above 255, not four parts, an empty part).
+        for (String refused : List.of("010.0.0.1", "10.0.0.01", "10.0.0.256", "10.0.0", "10.0.0.1.", "10..0.1",
+                "10.0.0.1.5", ".10.0.0.1", "1000.0.0.1", "10.0.0.1000")) {
+            assertThatThrownBy(() -> org.entente.core.observable.Normaliser.standard()
+                    .normalise(org.entente.core.observable.ObservableKind.IPV4, refused))
+                    .as(refused).isInstanceOf(IllegalArgumentException.class);
+            assertThat(everyWay("ipv4-addr", refused)).as(refused).isEmpty();
+            engine.put(Indicator.of(B, "[ipv4-addr:value = '" + refused + "']", T0));
+            assertThat(everyWay("ipv4-addr", refused)).as(refused).containsExactly(B);
+            assertThat(everyWay("ipv4-addr", "10.0.0.1")).as(refused).containsExactly(A);
+            engine.remove(B);
+        }
+    }
+
+    @Test
+    @DisplayName("an address written with a /32, spaces or an IPv4-mapped IPv6 form is read by the normaliser, as before")
+    void otherSpellingsOfAnAddressGoTheNormalisersWay() {
+        engine.put(Indicator.of(A, "[ipv4-addr:value = '10.0.0.1/32']", T0));
+        engine.put(Indicator.of(B, "[ipv4-addr:value = ' 10.0.0.2 ']", T0));
+        for (String same : List.of("10.0.0.1", "10.0.0.1/32", " 10.0.0.1", "10.0.0.1 ", "\t10.0.0.1/32\n")) {
+            assertThat(everyWay("ipv4-addr", same)).as(same).containsExactly(A);
+        }
+        assertThat(everyWay("ipv4-addr", "10.0.0.2")).containsExactly(B);
+        assertThat(everyWay("ipv4-addr", "10.0.0.1/31")).isEmpty(); // a block is not inside one address
+        // ipv4-addr holds IPv4 only (STIX 2.1 section 6.4): an IPv4-mapped IPv6 text there is refused, compared as
+        // written; on ipv6-addr it is an IPv6 address, apart from the IPv4 one.
+        String mapped = "indicator--cccccccc-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+        engine.put(Indicator.of(mapped, "[ipv6-addr:value = '::FFFF:10.0.0.1']", T0));
+        assertThat(everyWay("ipv4-addr", "::ffff:10.0.0.1")).isEmpty();
+        assertThat(everyWay("ipv6-addr", "::ffff:10.0.0.1")).containsExactly(mapped);
+        assertThat(everyWay("ipv4-addr", "10.0.0.1")).containsExactly(A);
+    }
+
+    @Test
+    @DisplayName("single addresses and blocks put and revoked between matches are found exactly while they are held")
+    void addressesAndBlocksComeAndGoWhileMatching() {
+        String c = "indicator--cccccccc-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+        engine.put(Indicator.of(A, "[ipv4-addr:value = '10.0.0.1']", T0));
+        assertThat(everyWay("ipv4-addr", "10.0.0.1")).containsExactly(A);
+        engine.put(Indicator.of(B, "[ipv4-addr:value = '10.0.0.0/24']", T0));
+        assertThat(everyWay("ipv4-addr", "10.0.0.1")).containsExactlyInAnyOrder(A, B);
+        assertThat(everyWay("ipv4-addr", "10.0.0.9")).containsExactly(B);
+        engine.put(Indicator.of(c, "[ipv4-addr:value ISSUBSET '10.0.0.9/32']", T0));
+        assertThat(everyWay("ipv4-addr", "10.0.0.9")).containsExactlyInAnyOrder(B, c);
+        engine.put(new Indicator(B, "[ipv4-addr:value = '10.0.0.0/24']", T0, null, true));
+        assertThat(everyWay("ipv4-addr", "10.0.0.1")).containsExactly(A);
+        assertThat(everyWay("ipv4-addr", "10.0.0.9")).containsExactly(c);
+        assertThat(everyWay("ipv4-addr", "10.0.0.7")).isEmpty();
+        engine.remove(A);
+        assertThat(everyWay("ipv4-addr", "10.0.0.1")).isEmpty();
+        engine.put(Indicator.of(A, "[ipv4-addr:value = '0.0.0.0/0']", T0));
+        assertThat(everyWay("ipv4-addr", "10.0.0.9")).containsExactlyInAnyOrder(A, c);
+        engine.remove(A);
+        engine.remove(c);
+        assertThat(everyWay("ipv4-addr", "10.0.0.9")).isEmpty();
+        assertThat(engine.size()).isZero();
+    }
+
     @Test
     @DisplayName("an IPv6 block matches the addresses inside it however they are written")
     void anIpv6BlockMatchesAddressesInsideIt() {
