@@ -50,6 +50,9 @@ record IpNetwork(BigInteger address, int prefix, int bits) {
             if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return Optional.empty();
             }
+            // A leading zero ("010") is octal to inet_aton and decimal to others (RFC 6943 section 3.1.1): refused,
+            // as the observable normaliser refuses it, so that no reading of it can match an address.
+            if (part.length() > 1 && part.charAt(0) == '0') return Optional.empty();
             int octet = Integer.parseInt(part);
             if (octet > 255) return Optional.empty();
             value = (value << 8) | octet;

@@ -74,7 +74,8 @@ final class OperandRules {
     private static void checkNetwork(String value, int position) {
         if (IpNetwork.parse(value).isEmpty()) {
             throw new org.entente.core.pattern.PatternSyntaxException(position,
-                    "ISSUBSET and ISSUPERSET take an IPv4 or IPv6 address or CIDR block: '" + value + "'");
+                    "ISSUBSET and ISSUPERSET take an IPv4 or IPv6 address or CIDR block (IPv4 parts without leading zeros): '"
+                    + value + "'");
         }
     }
 

@@ -130,4 +130,14 @@ class PatternMatcherTest {
         assertThat(matches("[ipv6-addr:value ISSUBSET '2001:0db8:dead:beef:0000:0000:0000:0000/64']", b)).isTrue();
         assertThat(matches("[ipv6-addr:value ISSUBSET '2001:db8:dead:bee0::/64']", b)).isFalse();
     }
+
+    @Test
+    @DisplayName("an observed IPv4 address with a leading zero is in no block: inet_aton would read it as octal")
+    void anAddressWithALeadingZeroIsInNoBlock() {
+        StixObject ip = StixObject.of("type", "ipv4-addr", "id", "ipv4-addr--1", "value", "010.0.0.1");
+        StixObject b = bundle("2020-01-01T00:00:00Z", 1, ip);
+        assertThat(matches("[ipv4-addr:value ISSUBSET '10.0.0.0/8']", b)).isFalse();
+        assertThat(matches("[ipv4-addr:value ISSUBSET '8.0.0.0/8']", b)).isFalse();
+        assertThat(matches("[ipv4-addr:value = '010.0.0.1']", b)).isTrue();
+    }
 }

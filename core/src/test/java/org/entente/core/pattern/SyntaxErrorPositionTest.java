@@ -23,6 +23,7 @@ class SyntaxErrorPositionTest {
             [file:x IN (1, 'a')]                               | 11 | same type
             [file:x MATCHES '(']                               | 16 | regular expression
             [file:x ISSUBSET '10.0.0.0/33']                    | 17 | CIDR
+            [file:x ISSUBSET '010.0.0.0/8']                    | 17 | leading zeros
             [file:x = 1] WITHIN 0 SECONDS                      | 20 | positive
             [file:x = 1] REPEATS 0 TIMES                       | 21 | positive
             [file:x[-1] = 1]                                   | 8  | not negative
