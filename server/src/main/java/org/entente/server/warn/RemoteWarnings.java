@@ -253,29 +253,30 @@ final class RemoteWarnings implements AutoCloseable {
 
     // --- receiving
 
-    /** Reads the reports and notes stored since the last round (each stored with its sharing labels). */
-    void catchUp() {
-        for (CollectionInfo c : store.collections().list()) catchUp(c.id());
-    }
-
     /**
-     * Handles the reports and notes stored in the collection after its cursor. Read with
-     * {@link org.entente.store.ObjectStore#versionsAfterSeq}, whose {@code readTo} moves past the versions of
-     * other types: a page of the collection found by type alone never moved the cursor while no report or note
-     * arrived, so every round scanned the collection from its last report on, and a bulk sync of 1M objects
-     * spent more of the receiver's time here than in committing (docs/PERFORMANCE.md, "6 after branch
-     * receive-lean"). The cursor is stored only when a page held something to handle; a restart may scan the
-     * versions after it once more.
+     * Handles the reports and notes stored since the last round (each stored with its sharing labels), in one
+     * pass over the store from the lowest of the collections' cursors: each version is handled if it lies after
+     * its own collection's cursor. Read with {@link org.entente.store.ObjectStore#versionsAfterSeq}, whose
+     * {@code readTo} moves past the versions of other types: a page of a collection found by type alone never
+     * moved the cursor while no report or note arrived, so every round scanned the collection from its last
+     * report on, and a bulk sync of 1M objects spent more of the receiver's time here than in committing
+     * (docs/PERFORMANCE.md, "6 after branch receive-lean"). A collection's cursor is stored only when a page held
+     * something of it to handle; a restart may scan the versions after it once more.
      */
-    private void catchUp(String collection) {
+    void catchUp() {
+        for (CollectionInfo c : store.collections().list()) cursors.computeIfAbsent(c.id(), store.warnings()::remoteCursor);
+        if (cursors.isEmpty()) return;
         SeqPage page;
         do {
-            long cursor = cursors.computeIfAbsent(collection, store.warnings()::remoteCursor);
-            page = store.objects().versionsAfterSeq(cursor, TYPES, BATCH);
+            long from = cursors.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+            page = store.objects().versionsAfterSeq(from, TYPES, BATCH);
             List<StixObject> objects = new ArrayList<>();
+            Set<String> handledIn = new HashSet<>();
             for (VersionInCollection v : page.versions()) {
-                if (!v.collectionId().equals(collection)) continue;
                 StoredVersion stored = v.version();
+                Long cursor = cursors.get(v.collectionId());
+                if (cursor == null || stored.seq() <= cursor) continue;
+                handledIn.add(v.collectionId());
                 objects.add(parse(stored.json()).orElse(StixObject.of("type", stored.type(), "id", stored.id())));
             }
             if (!objects.isEmpty()) {
@@ -285,9 +286,10 @@ final class RemoteWarnings implements AutoCloseable {
                     if (origin != null && !origin.equals(local.get())) handle(o, origin);
                 }
                 // Handling is idempotent, so a crash before this line handles the page again and no harm is done.
-                store.warnings().advanceRemoteCursor(collection, page.readTo());
+                for (String collection : handledIn) store.warnings().advanceRemoteCursor(collection, page.readTo());
             }
-            cursors.put(collection, page.readTo());
+            long readTo = page.readTo();
+            cursors.replaceAll((collection, cursor) -> Math.max(cursor, readTo));
         } while (page.more());
     }
 
