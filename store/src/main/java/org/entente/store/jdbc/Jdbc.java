@@ -16,8 +16,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * and an IN list of each length is one more statement to compile.
  */
 final class Jdbc {
+    /** The most keys one statement of {@link #lookup} binds: a caller that needs one statement passes no more. */
+    static final int LONGEST_IN_LIST = 400;
     /** Keys per IN list: the lengths a lookup uses, smallest first; well below both dialects' parameter limits. */
-    private static final int[] IN_LENGTHS = {8, 64, 400};
+    private static final int[] IN_LENGTHS = {8, 64, LONGEST_IN_LIST};
 
     /** Binds one row's parameters. */
     @FunctionalInterface
@@ -92,6 +94,6 @@ final class Jdbc {
 
     private static int inLength(int remaining) {
         for (int length : IN_LENGTHS) if (remaining <= length) return length;
-        return IN_LENGTHS[IN_LENGTHS.length - 1];
+        return LONGEST_IN_LIST;
     }
 }

@@ -1,5 +1,6 @@
 package org.entente.store.jdbc;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 final class ShareRead {
     /** Versions per chunk: at most twice as many bound values, well below the limits of both dialects. */
-    private static final int CHUNK = 400;
+    private static final int CHUNK = Jdbc.LONGEST_IN_LIST;
 
     /**
      * Matches every (object id, version) pair of the chunk, and the other versions of those objects, filtered out
@@ -30,7 +31,7 @@ final class ShareRead {
      * id and a version key, the square of the chunk (160,000 probes for a chunk of 400), where the ids alone
      * take one probe each.
      */
-    private static final String CHUNK_CONDITION = "s.object_id IN (<ids>)";
+    private static final String CHUNK_CONDITION = "s.object_id IN (<keys>)";
 
     private record VersionKeyOf(String objectId, long versionKey) {
         static VersionKeyOf of(VersionRef ref) {
@@ -65,14 +66,13 @@ final class ShareRead {
         Set<VersionKeyOf> requested = new HashSet<>(chunk);
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(chunk.stream().map(VersionKeyOf::objectId).toList()));
 
-        List<ShareRow> rows = handle.createQuery("""
-                        SELECT s.object_id, s.version_key, s.envelope_id, s.audience
-                        FROM shares s
-                        WHERE\s""" + CHUNK_CONDITION + "\nORDER BY s.seq")
-                .bindList("ids", padded(ids))
-                .map((rs, ctx) -> new ShareRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4)))
-                .filter(row -> requested.contains(new VersionKeyOf(row.objectId(), row.versionKey())))
-                .list();
+        // At most CHUNK ids: one statement, so its ORDER BY orders all the chunk's rows.
+        List<ShareRow> rows = new ArrayList<>();
+        Jdbc.lookup(handle, "SELECT s.object_id, s.version_key, s.envelope_id, s.audience\nFROM shares s\nWHERE "
+                        + CHUNK_CONDITION + "\nORDER BY s.seq", ids, PreparedStatement::setString, rs -> {
+                    ShareRow row = new ShareRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4));
+                    if (requested.contains(new VersionKeyOf(row.objectId(), row.versionKey()))) rows.add(row);
+                });
         if (rows.isEmpty()) return;
         // No snapshot needed: an audience commits before or with the shares that name it and never changes.
         Map<Long, SharingLabels> audiences;
@@ -87,20 +87,6 @@ final class ShareRead {
             Share share = new Share(row.objectId(), versionOf(row.versionKey()), row.envelopeId(), labels);
             found.computeIfAbsent(new VersionKeyOf(row.objectId(), row.versionKey()), k -> new ArrayList<>()).add(share);
         }
-    }
-
-    /**
-     * The list padded to a power of two by repeating its last element, which changes no {@code IN} list: a list
-     * binding renders one placeholder per element, and Jdbi caches parsed SQL by its text, so a few lengths are
-     * parsed once each instead of every length once per call.
-     */
-    private static <T> List<T> padded(List<T> values) {
-        int size = Integer.highestOneBit(Math.max(1, values.size() - 1)) << 1;
-        if (values.size() <= 1 || size == values.size()) return values;
-        List<T> padded = new ArrayList<>(size);
-        padded.addAll(values);
-        while (padded.size() < size) padded.add(values.getLast());
-        return padded;
     }
 
     private static Instant versionOf(long versionKey) {
