@@ -29,9 +29,6 @@ import org.entente.core.policy.SharingLabels;
  * audience by a 64-bit hash and then compared whole, so a collision only costs a second look.
  */
 final class Audiences {
-    /** Keys per lookup, well below the bound-value limits of both dialects. */
-    private static final int CHUNK = 500;
-
     private Audiences() {}
 
     /** The key of an audience equal to {@code labels}, stored now if there is none; inside the writer's transaction. */
@@ -94,26 +91,19 @@ final class Audiences {
     }
 
     /** The labels of each of the given audiences that exists. */
-    static Map<Long, SharingLabels> labelsOf(Connection connection, Collection<Long> keys) throws SQLException {
+    static Map<Long, SharingLabels> labelsOf(Connection connection, Collection<Long> keys) {
         List<Long> all = List.copyOf(new HashSet<>(keys));
-        Map<Long, SharingLabels> labels = new HashMap<>();
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            labelsOfChunk(connection, all.subList(from, Math.min(all.size(), from + CHUNK)), labels);
-        }
-        return labels;
-    }
-
-    private static void labelsOfChunk(Connection connection, List<Long> keys, Map<Long, SharingLabels> labels)
-            throws SQLException {
-        String in = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
         Map<Long, Set<MemberId>> members = new HashMap<>();
-        forEachRow(connection, "SELECT audience, member_id FROM audience_members WHERE audience IN (" + in + ")", keys,
+        Jdbc.lookup(connection, "SELECT audience, member_id FROM audience_members WHERE audience IN (<keys>)", all,
+                PreparedStatement::setLong,
                 rs -> members.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(new MemberId(rs.getString(2))));
         Map<Long, Set<String>> communities = new HashMap<>();
-        forEachRow(connection, "SELECT audience, community FROM audience_communities WHERE audience IN (" + in + ")", keys,
+        Jdbc.lookup(connection, "SELECT audience, community FROM audience_communities WHERE audience IN (<keys>)", all,
+                PreparedStatement::setLong,
                 rs -> communities.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2)));
-        forEachRow(connection, "SELECT seq, origin, tlp, domain, handling_code, grading, to_all_communities"
-                        + " FROM audiences WHERE seq IN (" + in + ")", keys, rs -> {
+        Map<Long, SharingLabels> labels = new HashMap<>();
+        Jdbc.lookup(connection, "SELECT seq, origin, tlp, domain, handling_code, grading, to_all_communities"
+                + " FROM audiences WHERE seq IN (<keys>)", all, PreparedStatement::setLong, rs -> {
             long key = rs.getLong(1);
             Distribution distribution = new Distribution(
                     members.getOrDefault(key, Set.of()), communities.getOrDefault(key, Set.of()), rs.getInt(7) == 1);
@@ -125,20 +115,7 @@ final class Audiences {
                     Optional.ofNullable(rs.getString(5)).map(HandlingCode::valueOf),
                     Optional.ofNullable(rs.getString(6)).map(Grading::parse)));
         });
-    }
-
-    @FunctionalInterface
-    private interface RowAction {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
-    private static void forEachRow(Connection connection, String sql, List<Long> keys, RowAction action) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < keys.size(); i++) select.setLong(i + 1, keys.get(i));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) action.accept(rs);
-            }
-        }
+        return labels;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.entente.store.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,6 +63,11 @@ final class Jdbc {
      * Rows come chunk by chunk, in each chunk's own order; nothing for no keys.
      */
     static <K> void lookup(Handle handle, String sql, List<K> keys, KeyBinder<? super K> binder, RowReader reader) {
+        lookup(handle.getConnection(), sql, keys, binder, reader);
+    }
+
+    /** {@link #lookup(Handle, String, List, KeyBinder, RowReader)} on a connection. */
+    static <K> void lookup(Connection connection, String sql, List<K> keys, KeyBinder<? super K> binder, RowReader reader) {
         if (keys.isEmpty()) return;
         Map<Integer, PreparedStatement> statements = new HashMap<>();
         try {
@@ -69,7 +75,7 @@ final class Jdbc {
                 int length = inLength(keys.size() - from);
                 PreparedStatement statement = statements.get(length);
                 if (statement == null) {
-                    statement = handle.getConnection().prepareStatement(sql.replace("<keys>", "?" + ", ?".repeat(length - 1)));
+                    statement = connection.prepareStatement(sql.replace("<keys>", "?" + ", ?".repeat(length - 1)));
                     statements.put(length, statement);
                 }
                 int to = Math.min(keys.size(), from + length);

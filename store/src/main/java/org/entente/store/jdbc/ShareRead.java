@@ -1,7 +1,6 @@
 package org.entente.store.jdbc;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import org.entente.core.policy.SharingLabels;
 import org.entente.store.Share;
 import org.entente.store.ShareStore.VersionRef;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Reads the shares of a page of versions with a few queries per chunk of versions (the shares, then the
@@ -75,12 +73,7 @@ final class ShareRead {
                 });
         if (rows.isEmpty()) return;
         // No snapshot needed: an audience commits before or with the shares that name it and never changes.
-        Map<Long, SharingLabels> audiences;
-        try {
-            audiences = Audiences.labelsOf(handle.getConnection(), rows.stream().map(ShareRow::audience).toList());
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("cannot read the audiences of shares", e, null);
-        }
+        Map<Long, SharingLabels> audiences = Audiences.labelsOf(handle.getConnection(), rows.stream().map(ShareRow::audience).toList());
         for (ShareRow row : rows) {
             SharingLabels labels = audiences.get(row.audience());
             if (labels == null) throw new IllegalStateException("share of " + row.objectId() + " names no stored audience");
