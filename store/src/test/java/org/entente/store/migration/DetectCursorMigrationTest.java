@@ -9,18 +9,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.entente.store.Store;
 import org.entente.store.StoreFactory;
 import org.entente.store.VersionInCollection;
 import org.entente.store.jdbc.Dialect;
 import org.entente.store.postgres.EmbeddedPostgresFixture;
-import org.entente.store.sqlite.MigrationDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sqlite.SQLiteConfig;
 
 /**
  * Migration V12 replaces the detect stage's per-collection cursors by one over all collections, so that after
@@ -37,7 +32,7 @@ class DetectCursorMigrationTest {
     @Test
     void theSingleCursorStartsBeforeTheFirstUnmatchedVersionAndSkipsWhatWasMatchedOnSqlite() throws SQLException {
         String url = "jdbc:sqlite:" + dataDir.resolve("entente.db");
-        migrateToV9(new MigrationDataSource(new SQLiteConfig(), url), Dialect.SQLITE);
+        PartialMigration.to("9", PartialMigration.sqlite(url), Dialect.SQLITE);
         fillAtV9(url);
         try (Store store = StoreFactory.open(null, url)) {
             matchesWhatTheOldCursorsHadNot(store);
@@ -48,24 +43,12 @@ class DetectCursorMigrationTest {
     void theSingleCursorStartsBeforeTheFirstUnmatchedVersionAndSkipsWhatWasMatchedOnPostgres() throws SQLException {
         try (EmbeddedPostgresFixture postgres = EmbeddedPostgresFixture.start()) {
             String url = postgres.newDatabaseUrl();
-            PGSimpleDataSource v9 = new PGSimpleDataSource();
-            v9.setUrl(url);
-            migrateToV9(v9, Dialect.POSTGRESQL);
+            PartialMigration.to("9", PartialMigration.postgres(url), Dialect.POSTGRESQL);
             fillAtV9(url);
             try (Store store = StoreFactory.open(null, url)) {
                 matchesWhatTheOldCursorsHadNot(store);
             }
         }
-    }
-
-    private static void migrateToV9(DataSource dataSource, Dialect dialect) {
-        Flyway.configure(DetectCursorMigrationTest.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .placeholders(dialect.migrationPlaceholders())
-                .target("9")
-                .load()
-                .migrate();
     }
 
     private static void fillAtV9(String url) throws SQLException {

@@ -1,4 +1,4 @@
-package org.entente.store.sqlite;
+package org.entente.store.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,19 +8,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.entente.store.Store;
 import org.entente.store.StoreFactory;
 import org.entente.store.jdbc.Dialect;
 import org.entente.store.postgres.EmbeddedPostgresFixture;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.sqlite.SQLiteConfig;
 
 /**
- * Migration V11 (in this package for SQLite's migration data source) replaces the correlation index's cursor per collection by one over all versions: it starts
+ * Migration V11 replaces the correlation index's cursor per collection by one over all versions: it starts
  * before the first version that some collection's cursor had not reached (a collection without a cursor had
  * reached none), so nothing is left unindexed, or at the last version when every cursor was at its end.
  */
@@ -48,26 +44,17 @@ class CorrelationPositionMigrationTest {
 
     private long cursorAfterMigratingSqlite(String name, Map<String, Long> cursors) throws SQLException {
         String url = "jdbc:sqlite:" + dataDir.resolve(name + ".db");
-        // The data source migrations run on: it provides the SQL function V3 computes hashes with.
-        MigrationDataSource atV9 = new MigrationDataSource(new SQLiteConfig(), url);
-        return cursorAfterMigrating(atV9, Dialect.SQLITE, url, cursors);
+        PartialMigration.to("9", PartialMigration.sqlite(url), Dialect.SQLITE);
+        return cursorAfterMigrating(url, cursors);
     }
 
     private static long cursorAfterMigratingPostgres(EmbeddedPostgresFixture postgres, Map<String, Long> cursors) throws SQLException {
         String url = postgres.newDatabaseUrl();
-        PGSimpleDataSource atV9 = new PGSimpleDataSource();
-        atV9.setUrl(url);
-        return cursorAfterMigrating(atV9, Dialect.POSTGRESQL, url, cursors);
+        PartialMigration.to("9", PartialMigration.postgres(url), Dialect.POSTGRESQL);
+        return cursorAfterMigrating(url, cursors);
     }
 
-    private static long cursorAfterMigrating(DataSource atV9, Dialect dialect, String url, Map<String, Long> cursors) throws SQLException {
-        Flyway.configure(CorrelationPositionMigrationTest.class.getClassLoader())
-                .dataSource(atV9)
-                .locations("classpath:db/migration")
-                .placeholders(dialect.migrationPlaceholders())
-                .target("9")
-                .load()
-                .migrate();
+    private static long cursorAfterMigrating(String url, Map<String, Long> cursors) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
             sql.execute("INSERT INTO collections (id, title, description) VALUES ('c1', 'one', ''), ('c2', 'two', ''), ('c3', 'three', '')");
             for (int seq = 1; seq <= COLLECTION_OF_SEQ.length; seq++) {
