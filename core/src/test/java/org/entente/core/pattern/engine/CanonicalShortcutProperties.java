@@ -2,20 +2,24 @@ package org.entente.core.pattern.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.entente.core.observable.HashAlgorithm;
 import org.entente.core.observable.Normaliser;
 import org.entente.core.observable.ObservableKind;
 
-/** The engine skips the normaliser for text it knows to be canonical; that must never change a key. */
+/** The engine skips the normaliser for text whose key it knows without it; that must never change a key. */
 @Label("The engine's canonical-form shortcut agrees with the normaliser")
 class CanonicalShortcutProperties {
+    private static final ObservablePaths PATHS = new ObservablePaths(Normaliser.standard());
 
     @Property(tries = 2000)
     @Label("text taken as canonical is what the normaliser returns for it")
@@ -28,17 +32,28 @@ class CanonicalShortcutProperties {
     }
 
     @Property(tries = 2000)
-    @Label("the one-walk key is the key of the text exactly when the text is taken as canonical")
-    void oneWalkKeyAgreesWithCheckingThenHashing(@ForAll("observables") Object[] kindAndText) {
-        ObservableKind kind = (ObservableKind) kindAndText[0];
-        String text = (String) kindAndText[1];
-        long oneWalk = CanonicalKey.first(kind, 7, text);
-        if (ObservablePaths.isCanonical(kind, text)) {
-            long key = KeyHash.text(KeyHash.SEED_A, 7, KeyHash.STRING, text);
-            assertThat(oneWalk).isEqualTo(key == 0 ? 1 : key);
-        } else {
-            assertThat(oneWalk).isZero();
-        }
+    @Label("the shortcut's key is the full path's key, and canonical text always takes the shortcut")
+    void shortcutKeyIsTheFullPathsKey(@ForAll("observables") Object[] kindAndText) {
+        assertShortcutAgrees((ObservableKind) kindAndText[0], (String) kindAndText[1]);
+    }
+
+    @Property(tries = 10000, edgeCases = EdgeCasesMode.NONE)
+    @Label("the shortcut's key is the full path's key for text of every character class")
+    void shortcutKeyIsTheFullPathsKeyForAnyText(@ForAll("anyText") Object[] kindAndText) {
+        assertShortcutAgrees((ObservableKind) kindAndText[0], (String) kindAndText[1]);
+    }
+
+    /**
+     * The shortcut answers 0 (ask the normaliser) or the first hash of the key the full path uses: the normaliser's
+     * text, or the text as written when the normaliser refuses it ({@link ObservablePaths#canonical}).
+     */
+    private static void assertShortcutAgrees(ObservableKind kind, String text) {
+        long shortcut = CanonicalKey.first(kind, 7, text);
+        if (ObservablePaths.isCanonical(kind, text)) assertThat(shortcut).isNotZero();
+        if (shortcut == 0) return;
+        String key = PATHS.canonical(kind, text);
+        assertThat(shortcut).as("key of %s (full path: %s)", text, key)
+                .isEqualTo(KeyTable.stored(KeyHash.text(KeyHash.SEED_A, 7, KeyHash.STRING, key)));
     }
 
     @Property(tries = 2000)
@@ -141,6 +156,52 @@ class CanonicalShortcutProperties {
                 url.map(u -> new Object[] {ObservableKind.URL, u}),
                 hex.map(h -> new Object[] {ObservableKind.fileHash(HashAlgorithm.SHA_256), h}),
                 hex.map(h -> new Object[] {ObservableKind.fileHash(HashAlgorithm.MD5), h.substring(0, Math.min(32, h.length()))}));
+    }
+
+    /**
+     * Domains and URLs made of mostly plain characters with any other now and then: every ASCII character (controls,
+     * white space, punctuation, upper case), and characters from 128 up that the normaliser strips, lowercases, maps
+     * to a full stop or converts by IDNA, some with a low byte that reads as ASCII, and a surrogate pair; with the
+     * parts the normalisers change or refuse (a trailing dot, empty labels, white space at the ends, a port, userinfo,
+     * percent-encodings, dot segments, a query, a fragment, an upper-case scheme, no path).
+     */
+    @Provide
+    Arbitrary<Object[]> anyText() {
+        Arbitrary<String> label = text(Arbitraries.of('a', 'b', 'z', '0', '9', '-', '_'), 1, 9);
+        Arbitrary<String> name = label.list().ofMinSize(1).ofMaxSize(4).map(l -> String.join(".", l));
+        Arbitrary<String> domain = Combinators.combine(rarely(" ", ".", "\t", "A", "a.."), name,
+                        rarely(".", " ", "..", "\u3002", "\u00A0", "\u2028"))
+                .as((before, n, after) -> before + n + after);
+        Arbitrary<String> segment = text(Arbitraries.of('a', 'Z', '0', '-', '.', '_', '~'), 0, 7);
+        Arbitrary<String> path = segment.list().ofMaxSize(4).map(l -> l.stream().map(p -> "/" + p).collect(Collectors.joining()));
+        Arbitrary<String> url = Combinators.combine(
+                        Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of("http://", "https://")),
+                                Tuple.of(1, Arbitraries.of("HTTP://", "Https://", "http:/", "ftp://", " http://", "http://u@", "https://[::1]"))),
+                        domain,
+                        rarely(":80", ":8080", ":", "@", ".", "%41"),
+                        path,
+                        rarely("/", "?", "?a=b", "#f", "%2f", "%41", "/.", "/..", " "))
+                .as((scheme, host, port, p, end) -> scheme + host + port + p + end);
+        return Arbitraries.oneOf(
+                domain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d}),
+                url.map(u -> new Object[] {ObservableKind.URL, u}));
+    }
+
+    /** Mostly the empty string, else one of {@code parts}. */
+    private static Arbitrary<String> rarely(String... parts) {
+        return Arbitraries.frequencyOf(Tuple.of(4 * parts.length, Arbitraries.just("")), Tuple.of(parts.length, Arbitraries.of(parts)));
+    }
+
+    /** Text of {@code plain} characters with, now and then, any ASCII character or one from 128 up (see above). */
+    private static Arbitrary<String> text(Arbitrary<Character> plain, int min, int max) {
+        Arbitrary<Character> ascii = Arbitraries.chars().range('\u0000', '\u007F');
+        Arbitrary<Character> beyond = Arbitraries.of('\u0080', '\u0085', '\u00A0', '\u00C9', '\u00E9', '\u00FF', '\u0130',
+                '\u0131', '\u0161', '\u017F', '\u212A', '\u2028', '\u3000', '\u3002', '\uFF0E', '\uFF61', '\u2E2E', '\u2F2F',
+                '\uFF21', '\uD83D');
+        return Arbitraries.frequencyOf(Tuple.of(200, plain), Tuple.of(3, ascii), Tuple.of(2, beyond))
+                .list().ofMinSize(min).ofMaxSize(max)
+                .map(chars -> chars.stream().map(c -> c == '\uD83D' ? "\uD83D\uDE00" : String.valueOf(c))
+                        .collect(Collectors.joining()));
     }
 
     @Provide
