@@ -15,8 +15,7 @@ final class ValueBatch {
     final String[] value;
     final IndexedPath[] path;
     final long[] first;
-    /** The home bucket's first hash per event, then the events found, in order. */
-    final long[] home;
+    /** The events that may be in the table, then those found, in order. */
     final int[] found;
     final int[] bucket;
     /** What {@link ValueStream#find} read ahead, kept so that the reads are not left out as unused. */
@@ -27,7 +26,6 @@ final class ValueBatch {
         value = new String[size];
         path = new IndexedPath[size];
         first = new long[size];
-        home = new long[size];
         found = new int[size];
         bucket = new int[size];
     }

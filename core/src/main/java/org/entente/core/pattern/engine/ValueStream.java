@@ -28,18 +28,21 @@ final class ValueStream {
     }
 
     /**
-     * Finds the events of a group whose first hash is in the table, in phases over the whole group: the home buckets,
-     * then the walk to the first bucket holding the hash, then the entries found and their indicators' data are read
-     * (and only read, so that the {@link #decide} of each event after it finds them in the cache). Returns how many
-     * were found; their positions are in {@code batch.found}, in order.
+     * Finds the events of a group whose first hash is in the table, in phases over the whole group: the table's filter
+     * ({@link KeyTable#mayContain}), which ends most misses; the home buckets of the rest; the walks to the first
+     * bucket holding the hash; then the entries found and their indicators' data are read (and only read, so that the
+     * {@link #decide} of each event after it finds them in the cache). Returns how many were found; their positions
+     * are in {@code batch.found}, in order.
      */
     int find(ValueBatch batch, int count) {
-        table.read(batch.first, batch.home, count);
         int candidates = 0;
         for (int i = 0; i < count; i++) {
+            long first = batch.first[i];
+            boolean maybe = table.mayContain(first);
             batch.found[candidates] = i;
-            candidates += batch.home[i] != 0 ? 1 : 0;
+            candidates += first != 0 & maybe ? 1 : 0;
         }
+        long touched = table.read(batch.first, batch.found, candidates);
         int found = 0;
         for (int k = 0; k < candidates; k++) {
             int i = batch.found[k];
@@ -48,7 +51,6 @@ final class ValueStream {
             batch.bucket[found] = b;
             found += b >= 0 ? 1 : 0;
         }
-        long touched = 0;
         for (int k = 0; k < found; k++) touched += table.secondAt(batch.bucket[k]) + table.slotAt(batch.bucket[k]);
         for (int k = 0; k < found; k++) touched += slots.touch(table.slotAt(batch.bucket[k]));
         batch.touched = touched;

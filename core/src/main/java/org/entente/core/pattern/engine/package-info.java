@@ -52,7 +52,8 @@
  *     type the pattern compares, and for no other.</li>
  * <li><b>Value streams</b>: on a type whose indicators are all decided by one key, {@code matchValue} answers
  *     from the index alone when the value is already canonical (checked by character classes, without the
- *     normaliser): a miss from the table of first hashes, allocating nothing; a hit from the key's entries, its
+ *     normaliser): a miss from the table's filter of first hashes (a blocked Bloom filter, a byte per bucket) or from
+ *     the first hashes themselves; a hit from the key's entries, its
  *     id written out as text only when read. {@code matchValues} takes events in groups and does each step of
  *     that for a whole group before the next, so that their cache misses overlap (a miss into a table of a
  *     million keys is most of what an event costs). Any other value or type takes the general path, which
