@@ -74,9 +74,8 @@ final class CanonicalKey {
      * by: stripping white space at the ends; lowercasing the scheme; dropping the fragment ({@code #}); the
      * authority's port ({@code :}), IPv6 literal ({@code [}) and userinfo ({@code @}: percent-encoded as a path is);
      * the host by the domain rules (above) after percent-decoding, or as a dotted quad (which it only keeps or
-     * refuses); percent-encoding in the
-     * path and query ({@code %}, and every character but letters, digits and {@code -._~:/?#[]@!$&'()*+,;=});
-     * removing dot segments; and adding {@code /} for an empty path.
+     * refuses); percent-encoding in the path and query ({@code %}, and every character but letters, digits and
+     * {@code -._~:/?#[]@!$&'()*+,;=}); removing dot segments; and adding {@code /} for an empty path.
      */
     static long url(int pathId, String value) {
         int n = value.length();
@@ -132,8 +131,9 @@ final class CanonicalKey {
      * every character from the host on lies in {@code [&-9]}, {@code [@-[]}, {@code _}, {@code [a-z]} or {@code ~}
      * (all left as they are by percent-encoding; none is {@code %}, {@code ?}, {@code #} or {@code :}), and none in
      * the authority (before {@code pathStart}, the first slash after the scheme) lies in {@code [@-[]} (upper case,
-     * an IPv6 literal; and userinfo, which needs no exclusion here but costs nothing more). Words end at the region's end at the latest (the last may overlap the one
-     * before, or reach back before the region, whose bytes are then left out): both start at 7 or later.
+     * an IPv6 literal; and userinfo, which needs no exclusion here but costs nothing more). Words end at the region's
+     * end at the latest (the last may overlap the one before, or reach back before the region, whose bytes are then
+     * left out): both regions start at 7 or later.
      */
     private static boolean urlKeptAsWritten(byte[] text, int hostStart, int pathStart) {
         int n = text.length;

@@ -20,11 +20,11 @@ final class KeyTable {
      * A blocked Bloom filter over the first hashes held (Putze, Sanders and Singler, "Cache-, Hash- and
      * Space-Efficient Bloom Filters", WEA 2007): per key two bits of one word, chosen by bits of the first hash that
      * do not choose the word; eight bits per bucket of the table, one word per eight buckets, so one byte of heap per
-     * bucket. A probe for an absent key passes it about once in 25 to 50 (three quarters to half full) and otherwise
-     * reads one word of an array an eighth the size of {@code firsts}, which stays in the caches far more readily,
-     * and walks no buckets. Bits are set by {@link #add} and never cleared by {@link #remove} (another key may share
-     * them): the filter is rebuilt from {@code firsts} when the table grows and after removals numbering a quarter of
-     * the buckets, so stale bits stay few, at a constant amortised cost per removal.
+     * bucket. A probe for an absent key passes it about once in 30 (table three quarters full) to 65 (half full),
+     * and otherwise reads only one word of an array an eighth the size of {@code firsts}, which stays in the caches
+     * far more readily, and walks no buckets. Bits are set by {@link #add} and never cleared by {@link #remove}
+     * (another key may share them): the filter is rebuilt from {@code firsts} when the table grows and after
+     * removals numbering a quarter of the buckets, so stale bits stay few, at a constant amortised cost per removal.
      */
     private long[] filter = new long[2];
     private int filterShift = 63;

@@ -37,6 +37,8 @@ class CanonicalShortcutProperties {
         assertShortcutAgrees((ObservableKind) kindAndText[0], (String) kindAndText[1]);
     }
 
+    // Without edge cases: mixed in, the character range's edges (U+0000, U+007F) would stand in most texts, and the
+    // mostly plain text that the shortcut accepts, where a wrong key would show, would be rare.
     @Property(tries = 10000, edgeCases = EdgeCasesMode.NONE)
     @Label("the shortcut's key is the full path's key for text of every character class")
     void shortcutKeyIsTheFullPathsKeyForAnyText(@ForAll("anyText") Object[] kindAndText) {
@@ -173,15 +175,18 @@ class CanonicalShortcutProperties {
                         rarely(".", " ", "..", "\u3002", "\u00A0", "\u2028"))
                 .as((before, n, after) -> before + n + after);
         Arbitrary<String> segment = text(Arbitraries.of('a', 'Z', '0', '-', '.', '_', '~'), 0, 7);
-        Arbitrary<String> path = segment.list().ofMaxSize(4).map(l -> l.stream().map(p -> "/" + p).collect(Collectors.joining()));
+        Arbitrary<String> path = segment.list().ofMaxSize(4)
+                .map(l -> l.stream().map(p -> "/" + p).collect(Collectors.joining()));
+        Arbitrary<String> scheme = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of("http://", "https://")),
+                Tuple.of(1, Arbitraries.of("HTTP://", "Https://", "http:/", "ftp://", " http://", "http://u@",
+                        "https://[::1]")));
         Arbitrary<String> url = Combinators.combine(
-                        Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of("http://", "https://")),
-                                Tuple.of(1, Arbitraries.of("HTTP://", "Https://", "http:/", "ftp://", " http://", "http://u@", "https://[::1]"))),
+                        scheme,
                         domain,
                         rarely(":80", ":8080", ":", "@", ".", "%41"),
                         path,
                         rarely("/", "?", "?a=b", "#f", "%2f", "%41", "/.", "/..", " "))
-                .as((scheme, host, port, p, end) -> scheme + host + port + p + end);
+                .as((start, host, port, p, end) -> start + host + port + p + end);
         return Arbitraries.oneOf(
                 domain.map(d -> new Object[] {ObservableKind.DOMAIN_NAME, d}),
                 url.map(u -> new Object[] {ObservableKind.URL, u}));
@@ -189,15 +194,16 @@ class CanonicalShortcutProperties {
 
     /** Mostly the empty string, else one of {@code parts}. */
     private static Arbitrary<String> rarely(String... parts) {
-        return Arbitraries.frequencyOf(Tuple.of(4 * parts.length, Arbitraries.just("")), Tuple.of(parts.length, Arbitraries.of(parts)));
+        return Arbitraries.frequencyOf(Tuple.of(4 * parts.length, Arbitraries.just("")),
+                Tuple.of(parts.length, Arbitraries.of(parts)));
     }
 
     /** Text of {@code plain} characters with, now and then, any ASCII character or one from 128 up (see above). */
     private static Arbitrary<String> text(Arbitrary<Character> plain, int min, int max) {
         Arbitrary<Character> ascii = Arbitraries.chars().range('\u0000', '\u007F');
-        Arbitrary<Character> beyond = Arbitraries.of('\u0080', '\u0085', '\u00A0', '\u00C9', '\u00E9', '\u00FF', '\u0130',
-                '\u0131', '\u0161', '\u017F', '\u212A', '\u2028', '\u3000', '\u3002', '\uFF0E', '\uFF61', '\u2E2E', '\u2F2F',
-                '\uFF21', '\uD83D');
+        Arbitrary<Character> beyond = Arbitraries.of('\u0080', '\u0085', '\u00A0', '\u00C9', '\u00E9', '\u00FF',
+                '\u0130', '\u0131', '\u0161', '\u017F', '\u212A', '\u2028', '\u3000', '\u3002', '\uFF0E', '\uFF61',
+                '\u2E2E', '\u2F2F', '\uFF21', '\uD83D');
         return Arbitraries.frequencyOf(Tuple.of(200, plain), Tuple.of(3, ascii), Tuple.of(2, beyond))
                 .list().ofMinSize(min).ofMaxSize(max)
                 .map(chars -> chars.stream().map(c -> c == '\uD83D' ? "\uD83D\uDE00" : String.valueOf(c))
