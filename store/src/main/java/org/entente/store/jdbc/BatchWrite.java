@@ -29,10 +29,9 @@ final class BatchWrite {
             INSERT INTO object_versions
                 (collection_pk, object_pk, object_id, version_key, type, spec_version, date_added, is_first, is_last, json)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_OBJECT =
-            "INSERT INTO objects (pk, collection_pk, id_hash, object_id) VALUES (?, ?, ?, ?)";
-    private static final String INSERT_OBJECTS_FROM_ARRAYS = "INSERT INTO objects (pk, collection_pk, id_hash, object_id)"
-            + " SELECT pk, ?, id_hash, object_id FROM unnest(?::bigint[], ?::bigint[], ?::text[]) AS o(pk, id_hash, object_id)";
+    private static final String INSERT_OBJECT = "INSERT INTO objects (pk, collection_pk, id_key) VALUES (?, ?, ?)";
+    private static final String INSERT_OBJECTS_FROM_ARRAYS = "INSERT INTO objects (pk, collection_pk, id_key)"
+            + " SELECT pk, ?, id_key FROM unnest(?::bigint[], ?::bigint[]) AS o(pk, id_key)";
 
     private record Key(String objectId, long versionKey) {}
 
@@ -75,7 +74,7 @@ final class BatchWrite {
         if (added.isEmpty()) return outcomes;
 
         Map<String, FirstAndLast> ends = firstAndLastPerObject(stored, added);
-        Map<String, Long> objectKeys = addObjects(handle, collection, found.objectKeys(), hashById, added);
+        Map<String, Long> objectKeys = addObjects(handle, collection, found, hashById, added);
         insert(handle, collection, added, objectKeys, ends);
         updateFlags(handle, stored, ends);
         clock.advanceTo(handle, nextDateAdded + added.size() - 1);
@@ -91,20 +90,23 @@ final class BatchWrite {
     }
 
     /**
-     * Gives each object of the batch that is not stored yet the next free key, in batch order, and stores
-     * it. The clock lock held by this transaction keeps other writers from taking the same keys.
+     * Gives each object of the batch that is not stored in the collection yet the next free key, in batch order,
+     * and stores it under its id's number ({@link ObjectKeys}, numbering the ids new to the node). The clock lock
+     * held by this transaction keeps other writers from taking the same keys.
      *
      * @return the key of every object of the batch
      */
-    private static Map<String, Long> addObjects(Handle handle, long collection, Map<String, Long> storedKeys,
+    private static Map<String, Long> addObjects(Handle handle, long collection, StoredVersionLookup.Stored found,
             Map<String, Long> hashById, List<Added> added) {
-        Map<String, Long> keys = new HashMap<>(storedKeys);
+        Map<String, Long> keys = new HashMap<>(found.objectKeys());
         Set<String> newIds = new LinkedHashSet<>();
         for (Added version : added) {
             if (!keys.containsKey(version.version().id())) newIds.add(version.version().id());
         }
         if (newIds.isEmpty()) return keys;
         Connection connection = handle.getConnection();
+        Map<String, Long> idKeys = new HashMap<>(found.idKeys());
+        idKeys.putAll(ObjectKeys.add(connection, newIds.stream().filter(id -> !idKeys.containsKey(id)).toList(), hashById::get));
         try (PreparedStatement last = connection.prepareStatement("SELECT MAX(pk) FROM objects")) {
             long next;
             try (ResultSet rs = last.executeQuery()) {
@@ -113,9 +115,9 @@ final class BatchWrite {
             }
             for (String id : newIds) keys.put(id, next++);
             if (connection.isWrapperFor(PGConnection.class)) {
-                insertObjectsAsArrays(connection, collection, newIds, keys, hashById);
+                insertObjectsAsArrays(connection, collection, newIds, keys, idKeys);
             } else {
-                insertObjects(connection, collection, newIds, keys, hashById);
+                insertObjects(connection, collection, newIds, keys, idKeys);
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException("cannot insert objects", e, null);
@@ -124,13 +126,12 @@ final class BatchWrite {
     }
 
     private static void insertObjects(Connection connection, long collection, Set<String> ids, Map<String, Long> keys,
-            Map<String, Long> hashById) throws SQLException {
+            Map<String, Long> idKeys) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_OBJECT)) {
             for (String id : ids) {
                 insert.setLong(1, keys.get(id));
                 insert.setLong(2, collection);
-                insert.setLong(3, hashById.get(id));
-                insert.setString(4, id);
+                insert.setLong(3, idKeys.get(id));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -142,15 +143,13 @@ final class BatchWrite {
      * multi-row VALUES by the driver) cost the server about as much per row as a version's insert.
      */
     private static void insertObjectsAsArrays(Connection connection, long collection, Set<String> ids,
-            Map<String, Long> keys, Map<String, Long> hashById) throws SQLException {
+            Map<String, Long> keys, Map<String, Long> idKeys) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_OBJECTS_FROM_ARRAYS)) {
             Array pks = connection.createArrayOf("bigint", ids.stream().map(keys::get).toArray());
-            Array hashes = connection.createArrayOf("bigint", ids.stream().map(hashById::get).toArray());
-            Array texts = connection.createArrayOf("text", ids.toArray());
+            Array numbers = connection.createArrayOf("bigint", ids.stream().map(idKeys::get).toArray());
             insert.setLong(1, collection);
             insert.setArray(2, pks);
-            insert.setArray(3, hashes);
-            insert.setArray(4, texts);
+            insert.setArray(3, numbers);
             insert.executeUpdate();
         }
     }

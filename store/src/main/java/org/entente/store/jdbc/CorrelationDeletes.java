@@ -34,11 +34,12 @@ final class CorrelationDeletes {
     static void afterDelete(Handle handle, String objectId) {
         ObjectRow row = CorrelationKeys.objectRows(handle, List.of(objectId)).get(objectId);
         if (row == null || row.versionKey() == null) return;
-        // Every collection's copies, found through objects_hash (collection_pk, id_hash) per collection.
+        // Every collection's copies, found through objects_id_key (collection_pk, id_key) per collection.
         List<Remaining> remaining = handle.createQuery("""
-                        SELECT v.version_key, v.seq FROM collections c
-                        JOIN objects o ON o.collection_pk = c.pk AND o.id_hash = :idHash AND o.object_id = :objectId
-                        JOIN object_versions v ON v.object_pk = o.pk""")
+                        SELECT v.version_key, v.seq FROM object_ids i CROSS JOIN collections c
+                        JOIN objects o ON o.collection_pk = c.pk AND o.id_key = i.pk
+                        JOIN object_versions v ON v.object_pk = o.pk
+                        WHERE i.id_hash = :idHash AND i.object_id = :objectId""")
                 .bind("idHash", ObjectIdHash.of(objectId))
                 .bind("objectId", objectId)
                 .map((rs, ctx) -> new Remaining(rs.getLong(1), rs.getLong(2)))

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.entente.core.policy.MemberId;
 import org.entente.store.Share;
 import org.entente.store.ShareStore;
@@ -47,11 +48,18 @@ final class JdbcShareStore implements ShareStore {
     /** The origin of each id that has a share, read on {@code handle} (a reader's, or the writer's inside a transaction). */
     static Map<String, MemberId> originsOf(Handle handle, List<String> ids) {
         // Shares are recorded by one writer at a time, so the lowest seq of an id is the first share to arrive.
+        Set<String> wanted = Set.copyOf(ids);
         Map<String, Long> firstSeq = new HashMap<>();
         Map<String, String> origins = new HashMap<>();
-        Jdbc.lookup(handle, "SELECT s.object_id, s.seq, a.origin FROM shares s JOIN audiences a ON a.seq = s.audience WHERE s.object_id IN (<keys>)",
-                ids, PreparedStatement::setString, rs -> {
+        List<Long> hashes = List.copyOf(new LinkedHashSet<>(ids.stream().map(ObjectIdHash::of).toList()));
+        Jdbc.lookup(handle, """
+                        SELECT i.object_id, s.seq, a.origin
+                        FROM object_ids i JOIN shares s ON s.object_key = i.pk JOIN audiences a ON a.seq = s.audience
+                        WHERE i.id_hash IN (<keys>)""",
+                hashes, PreparedStatement::setLong, rs -> {
                     String id = rs.getString(1);
+                    // Another id of the same hash.
+                    if (!wanted.contains(id)) return;
                     long seq = rs.getLong(2);
                     Long first = firstSeq.get(id);
                     if (first == null || seq < first) {

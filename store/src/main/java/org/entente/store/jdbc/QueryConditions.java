@@ -7,13 +7,13 @@ import org.entente.store.VersionSelector;
 /** The TAXII filters of an {@link ObjectQuery} as SQL over {@code object_versions}. */
 final class QueryConditions {
     /**
-     * The versions of the object {@code :objectId} (whose hash is {@code :idHash}) in {@code :collection}.
-     * An object key belongs to one collection, so no {@code collection_pk} term is needed beside it; with
-     * none, SQLite probes the object's versions through {@code object_versions_key} instead of scanning
-     * the whole collection along {@code object_versions_order}.
+     * The versions of the object {@code :objectId} (whose hash is {@code :idHash}) in {@code :collection}, found
+     * through its id's number ({@link ObjectKeys}). An object key belongs to one collection, so no
+     * {@code collection_pk} term is needed beside it; with none, SQLite probes the object's versions through
+     * {@code object_versions_key} instead of scanning the whole collection along {@code object_versions_order}.
      */
-    static final String OF_ONE_OBJECT = "object_pk IN (SELECT pk FROM objects WHERE collection_pk = :collection"
-            + " AND id_hash = :idHash AND object_id = :objectId)";
+    static final String OF_ONE_OBJECT = "object_pk IN (SELECT o.pk FROM object_ids i JOIN objects o"
+            + " ON o.collection_pk = :collection AND o.id_key = i.pk WHERE i.id_hash = :idHash AND i.object_id = :objectId)";
 
     private QueryConditions() {}
 
@@ -26,8 +26,8 @@ final class QueryConditions {
             // As in OF_ONE_OBJECT: the named objects' versions, found through their keys.
             List<String> ids = List.copyOf(query.ids());
             List<Long> hashes = ids.stream().map(ObjectIdHash::of).toList();
-            conditions.add("object_pk IN (SELECT pk FROM objects WHERE collection_pk = :collection"
-                            + " AND id_hash IN (<idHashes>) AND object_id IN (<ids>))",
+            conditions.add("object_pk IN (SELECT o.pk FROM object_ids i JOIN objects o ON o.collection_pk = :collection"
+                            + " AND o.id_key = i.pk WHERE i.id_hash IN (<idHashes>) AND i.object_id IN (<ids>))",
                     s -> s.bind("collection", collection).bindList("idHashes", hashes).bindList("ids", ids));
         }
         conditions.add("seq > :afterSeq", s -> s.bind("afterSeq", query.afterSeq()));

@@ -24,12 +24,17 @@ final class ShareRead {
     private static final int CHUNK = Jdbc.LONGEST_IN_LIST;
 
     /**
-     * Matches every (object id, version) pair of the chunk, and the other versions of those objects, filtered out
-     * after. Not also {@code s.version_key IN (...)}: with both lists SQLite probes shares_key for every pair of an
-     * id and a version key, the square of the chunk (160,000 probes for a chunk of 400), where the ids alone
-     * take one probe each.
+     * Matches every (object id, version) pair of the chunk through the ids' hashes ({@link ObjectKeys}), and the
+     * other versions of those objects and any other id of the same hash, filtered out after. Not also
+     * {@code s.version_key IN (...)}: with both lists SQLite probes shares_key for every pair of an id and a
+     * version key, the square of the chunk (160,000 probes for a chunk of 400), where the ids alone take one
+     * probe each.
      */
-    private static final String CHUNK_CONDITION = "s.object_id IN (<keys>)";
+    private static final String CHUNK_SHARES = """
+            SELECT i.object_id, s.version_key, s.envelope_id, s.audience
+            FROM object_ids i JOIN shares s ON s.object_key = i.pk
+            WHERE i.id_hash IN (<keys>)
+            ORDER BY s.seq""";
 
     private record VersionKeyOf(String objectId, long versionKey) {
         static VersionKeyOf of(VersionRef ref) {
@@ -62,12 +67,11 @@ final class ShareRead {
 
     private static void readChunk(Handle handle, List<VersionKeyOf> chunk, Map<VersionKeyOf, List<Share>> found) {
         Set<VersionKeyOf> requested = new HashSet<>(chunk);
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(chunk.stream().map(VersionKeyOf::objectId).toList()));
+        List<Long> hashes = new ArrayList<>(new LinkedHashSet<>(chunk.stream().map(key -> ObjectIdHash.of(key.objectId())).toList()));
 
         // At most CHUNK ids: one statement, so its ORDER BY orders all the chunk's rows.
         List<ShareRow> rows = new ArrayList<>();
-        Jdbc.lookup(handle, "SELECT s.object_id, s.version_key, s.envelope_id, s.audience\nFROM shares s\nWHERE "
-                        + CHUNK_CONDITION + "\nORDER BY s.seq", ids, PreparedStatement::setString, rs -> {
+        Jdbc.lookup(handle, CHUNK_SHARES, hashes, PreparedStatement::setLong, rs -> {
                     ShareRow row = new ShareRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4));
                     if (requested.contains(new VersionKeyOf(row.objectId(), row.versionKey()))) rows.add(row);
                 });

@@ -16,13 +16,14 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * Records a batch of shares inside the caller's transaction: the audience of each distinct set of labels
  * once (found or stored by {@link Audiences}), then one batched insert of the shares, each naming its
  * audience, that skips the keys stored already. A received envelope's 2,000 shares thus write 2,000 small
- * rows and no distribution rows, where each used to carry its own copy of the labels.
+ * rows and no distribution rows, where each used to carry its own copy of the labels. Objects are named by
+ * their ids' numbers ({@link ObjectKeys}), which the receiver gave them when it stored them.
  */
 final class ShareWrite {
     private static final String INSERT = """
-            INSERT INTO shares (object_id, version_key, envelope_id, audience)
+            INSERT INTO shares (object_key, version_key, envelope_id, audience)
             VALUES (?, ?, ?, ?)
-            ON CONFLICT (object_id, version_key, envelope_id) DO NOTHING""";
+            ON CONFLICT (object_key, version_key, envelope_id) DO NOTHING""";
 
     private ShareWrite() {}
 
@@ -33,6 +34,7 @@ final class ShareWrite {
         batch.forEach(share -> unique.putIfAbsent(ShareKey.of(share), share));
         // Plain JDBC with positional binding, as in BatchWrite: JDBI's named binding cost several times
         // more per row.
+        Map<String, Long> objectKeys = ObjectKeys.ensure(handle, unique.keySet().stream().map(ShareKey::objectId).toList());
         Connection connection = handle.getConnection();
         try {
             Map<SharingLabels, Long> audiences = new HashMap<>();
@@ -42,7 +44,7 @@ final class ShareWrite {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Map.Entry<ShareKey, Share> entry : unique.entrySet()) {
                     ShareKey key = entry.getKey();
-                    insert.setString(1, key.objectId());
+                    insert.setLong(1, objectKeys.get(key.objectId()));
                     insert.setLong(2, key.versionKey());
                     insert.setString(3, key.envelopeId());
                     insert.setLong(4, audiences.get(entry.getValue().labels()));

@@ -14,23 +14,27 @@ import java.util.Map;
 import org.postgresql.PGConnection;
 
 /**
- * Finds which of a batch's object ids are stored, under which key, and their stored versions: first the
- * objects by {@link ObjectIdHash} (comparing the id text, since ids may share a hash), then the versions
- * of the objects found. One statement per batch and step (PostgreSQL) or per {@link #SQLITE_CHUNK} keys
- * (SQLite), with fixed SQL texts, so a batch reuses prepared statements instead of parsing SQL per chunk.
+ * Finds which of a batch's object ids are stored, under which key, and their stored versions: first the ids'
+ * node-wide numbers by {@link ObjectIdHash} (comparing the id text, since ids may share a hash) with the
+ * collection's object of each, then the versions of the objects found. One statement per batch and step
+ * (PostgreSQL) or per {@link #SQLITE_CHUNK} keys (SQLite), with fixed SQL texts, so a batch reuses prepared
+ * statements instead of parsing SQL per chunk.
  */
 final class StoredVersionLookup {
     /** Keys per SQLite query: well below its bind-parameter limit. */
     static final int SQLITE_CHUNK = 500;
 
-    /** What is stored of a batch's ids: their object keys, and the versions of each, by object id. */
-    record Stored(Map<String, Long> objectKeys, Map<String, List<StoredRow>> versions) {}
+    /**
+     * What is stored of a batch's ids: the node-wide numbers of those that have one ({@link ObjectKeys}), the keys
+     * of those that are objects of the collection, and the versions of each, by object id.
+     */
+    record Stored(Map<String, Long> idKeys, Map<String, Long> objectKeys, Map<String, List<StoredRow>> versions) {}
 
     private static final String IN_LIST = "(" + String.join(", ", Collections.nCopies(SQLITE_CHUNK, "?")) + ")";
 
     /** The last chunk is padded with a repeated key, harmless in an IN list, to keep one SQL text. */
-    private static final String SQLITE_OBJECTS =
-            "SELECT pk, object_id FROM objects WHERE collection_pk = ? AND id_hash IN " + IN_LIST;
+    private static final String SQLITE_OBJECTS = "SELECT i.pk, i.object_id, o.pk FROM object_ids i"
+            + " LEFT JOIN objects o ON o.collection_pk = ? AND o.id_key = i.pk WHERE i.id_hash IN " + IN_LIST;
 
     private static final String SQLITE_VERSIONS =
             "SELECT " + StoredRow.COLUMNS + " FROM object_versions WHERE object_pk IN " + IN_LIST;
@@ -40,9 +44,9 @@ final class StoredVersionLookup {
      * statistics PostgreSQL takes an IN list of hundreds of keys as unselective and scans every row per
      * lookup. OFFSET 0 keeps the planner from flattening the per-key probe into such a join.
      */
-    private static final String POSTGRESQL_OBJECTS = "SELECT o.pk, o.object_id FROM unnest(?::bigint[]) AS h(id_hash)"
-            + " CROSS JOIN LATERAL (SELECT pk, object_id FROM objects"
-            + " WHERE collection_pk = ? AND id_hash = h.id_hash OFFSET 0) o";
+    private static final String POSTGRESQL_OBJECTS = "SELECT x.pk, x.object_id, x.object_pk FROM unnest(?::bigint[]) AS h(id_hash)"
+            + " CROSS JOIN LATERAL (SELECT i.pk, i.object_id, o.pk AS object_pk FROM object_ids i"
+            + " LEFT JOIN objects o ON o.collection_pk = ? AND o.id_key = i.pk WHERE i.id_hash = h.id_hash OFFSET 0) x";
 
     private static final String POSTGRESQL_VERSIONS = "SELECT v." + StoredRow.COLUMNS.replace(", ", ", v.")
             + " FROM unnest(?::bigint[]) AS k(object_pk) CROSS JOIN LATERAL (SELECT " + StoredRow.COLUMNS
@@ -52,22 +56,26 @@ final class StoredVersionLookup {
 
     /** What is stored of these ids in the collection; the map gives each id's {@link ObjectIdHash}. */
     static Stored find(Connection connection, long collection, Map<String, Long> hashById) throws SQLException {
+        Map<String, Long> idKeys = new HashMap<>();
         Map<String, Long> keys = new HashMap<>();
         Map<String, List<StoredRow>> versions = new HashMap<>();
-        if (hashById.isEmpty()) return new Stored(keys, versions);
+        if (hashById.isEmpty()) return new Stored(idKeys, keys, versions);
         boolean postgresql = connection.isWrapperFor(PGConnection.class);
         long[] hashes = hashById.values().stream().mapToLong(Long::longValue).toArray();
         forEachRow(connection, postgresql ? POSTGRESQL_OBJECTS : SQLITE_OBJECTS, postgresql, collection, hashes, rows -> {
             String id = rows.getString(2);
-            if (hashById.containsKey(id)) keys.put(id, rows.getLong(1));
+            if (!hashById.containsKey(id)) return;
+            idKeys.put(id, rows.getLong(1));
+            long objectKey = rows.getLong(3);
+            if (!rows.wasNull()) keys.put(id, objectKey);
         });
-        if (keys.isEmpty()) return new Stored(keys, versions);
+        if (keys.isEmpty()) return new Stored(idKeys, keys, versions);
         long[] objectKeys = keys.values().stream().mapToLong(Long::longValue).toArray();
         forEachRow(connection, postgresql ? POSTGRESQL_VERSIONS : SQLITE_VERSIONS, postgresql, null, objectKeys, rows -> {
             StoredRow row = read(rows);
             versions.computeIfAbsent(row.objectId(), id -> new ArrayList<>()).add(row);
         });
-        return new Stored(keys, versions);
+        return new Stored(idKeys, keys, versions);
     }
 
     private interface RowReader {
