@@ -151,6 +151,7 @@ public final class FederationBench {
         try (PeakHeap heap = PeakHeap.start()) {
             long syncStart = System.nanoTime();
             long cpuStart = processCpuNanos();
+            long writtenStart = DiskWrites.bytes();
             long requestsBefore = to.federation().requestsServed();
             if (!live) paused(from, peer, false);
             // An entry leaves the outbox only once the peer answered that it stored the envelope. Counting the
@@ -169,6 +170,7 @@ public final class FederationBench {
                         synced / 1e9, count / (synced / 1e9));
                 System.out.printf("CPU while syncing (both nodes, one JVM): %.1f s = %.0f µs per object (a load-independent view of the same run)%n",
                         cpu / 1e9, cpu / 1e3 / count);
+                System.out.println(DiskWrites.perObject("while syncing", writtenStart, DiskWrites.bytes(), count));
             }
             System.out.printf("peak heap while syncing (both nodes, one JVM): %d MiB (sum of pool peaks), %d MiB (sampled)%n",
                     heap.poolPeaksSum() >> 20, heap.sampledMax() >> 20);
@@ -178,9 +180,11 @@ public final class FederationBench {
             // last object was stored is told apart, so that the figure above hides none of their work.
             long stagesStart = System.nanoTime();
             long cpuStart = processCpuNanos();
+            long writtenStart = DiskWrites.bytes();
             caughtUp(to);
             System.out.printf("peer's index and detect stages caught up %.1f s after the sync (%.0f µs of CPU per object more)%n",
                     (System.nanoTime() - stagesStart) / 1e9, (processCpuNanos() - cpuStart) / 1e3 / count);
+            System.out.println(DiskWrites.perObject("while the peer's stages caught up", writtenStart, DiskWrites.bytes(), count));
         }
         long stored = to.store().objects().countObjects(to.store().collections().find("c-all").orElseThrow().id());
         if (stored != expected) throw new IllegalStateException("the peer holds " + stored + " objects, not " + expected);

@@ -68,7 +68,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class CorrelationIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CorrelationIndexer.class);
-    public static final int DEFAULT_BATCH = 5_000;
+    /**
+     * Versions read and indexed per transaction: as many as one page of the store gives
+     * ({@link org.entente.store.ObjectQuery#MAX_LIMIT}), since each transaction rewrites every page it touches of
+     * the index's hash-keyed indexes, and larger transactions touch each page for more new keys.
+     */
+    public static final int DEFAULT_BATCH = org.entente.store.ObjectQuery.MAX_LIMIT;
 
     private final Store store;
     private final MemberId local;

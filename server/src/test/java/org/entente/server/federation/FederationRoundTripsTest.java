@@ -18,6 +18,7 @@ import org.entente.core.stix.codec.StixJson;
 import org.entente.federation.envelope.EnvelopeMarkings;
 import org.entente.server.Node;
 import org.entente.server.NodeConfig;
+import org.entente.server.share.Sharing;
 import org.entente.server.testing.SampleObjects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,24 @@ class FederationRoundTripsTest {
         assertThat(peer.store().objects().countObjects(peer.store().collections().find("c-pair").orElseThrow().id())).isEqualTo(1);
     }
 
+    @Test
+    void aShareTooLargeForOneEnvelopeTravelsInSeveralEachWithinTheByteLimit() {
+        List<StixObject> notes = List.of(largeNote(), largeNote(), largeNote());
+        long before = peer.federation().requestsServed();
+
+        List<String> envelopes = origin.federation().sharing()
+                .share(notes, Distribution.toCommunities("pair"), EnvelopeMarkings.of(Tlp.GREEN, "cyber")).envelopes();
+        notes.forEach(this::awaitDelivered);
+
+        // Three notes of 6 MiB sign to more than 16 MiB: halved to one, then the other two fit together.
+        assertThat(envelopes).hasSize(2);
+        for (String envelope : envelopes) {
+            assertThat(peer.store().inbox().find(envelope).orElseThrow().raw().length).isLessThanOrEqualTo(Sharing.ENVELOPE_BYTES);
+        }
+        assertThat(peer.federation().requestsServed() - before).isEqualTo(2);
+        assertThat(peer.store().objects().countObjects(peer.store().collections().find("c-pair").orElseThrow().id())).isEqualTo(3);
+    }
+
     // --- helpers
 
     Node node(String name) {
@@ -103,6 +122,12 @@ class FederationRoundTripsTest {
 
     static StixObject indicator() {
         return StixJson.toObject(SampleObjects.indicator(SampleObjects.id("indicator"), "2026-01-01T00:00:00.000Z"), "test");
+    }
+
+    static StixObject largeNote() {
+        return StixObject.of("type", "note", "spec_version", "2.1", "id", SampleObjects.id("note"),
+                "created", "2026-01-01T00:00:00.000Z", "modified", "2026-01-01T00:00:00.000Z",
+                "content", "x".repeat(6 << 20), "object_refs", List.of(SampleObjects.id("indicator")));
     }
 
     /** @return the id of the one envelope that carries the object */
