@@ -32,16 +32,15 @@ final class CorrelationDeletes {
 
     /** After versions of {@code objectId} were deleted from some collection, in the same transaction. */
     static void afterDelete(Handle handle, String objectId) {
-        ObjectRow row = CorrelationKeys.objectRows(handle, List.of(objectId)).get(objectId);
+        CorrelationKeys.ObjectLookup found = CorrelationKeys.lookUpObjects(handle, List.of(objectId));
+        ObjectRow row = found.rows().get(objectId);
         if (row == null || row.versionKey() == null) return;
         // Every collection's copies, found through objects_id_key (collection_pk, id_key) per collection.
         List<Remaining> remaining = handle.createQuery("""
-                        SELECT v.version_key, v.seq FROM object_ids i CROSS JOIN collections c
-                        JOIN objects o ON o.collection_pk = c.pk AND o.id_key = i.pk
-                        JOIN object_versions v ON v.object_pk = o.pk
-                        WHERE i.id_hash = :idHash AND i.object_id = :objectId""")
-                .bind("idHash", ObjectIdHash.of(objectId))
-                .bind("objectId", objectId)
+                        SELECT v.version_key, v.seq FROM collections c
+                        JOIN objects o ON o.collection_pk = c.pk AND o.id_key = :idKey
+                        JOIN object_versions v ON v.object_pk = o.pk""")
+                .bind("idKey", found.idKeys().get(objectId))
                 .map((rs, ctx) -> new Remaining(rs.getLong(1), rs.getLong(2)))
                 .list();
         if (remaining.stream().anyMatch(r -> r.versionKey() == row.versionKey())) return;

@@ -14,8 +14,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Finds and adds the rows that give observables, objects and members their numbers in the correlation
- * tables. Observables and objects are looked up by their 64-bit hash and then compared in full, so a hash
- * collision costs a row read, never a wrong answer.
+ * tables. Observables are looked up by their 64-bit hash and objects by their ids' numbers in object_ids, found
+ * by the ids' hash; both are then compared in full, so a hash collision costs a row read, never a wrong answer.
  */
 final class CorrelationKeys {
     /** Values per IN list: well below the bound-parameter limits of both dialects. */
@@ -56,23 +56,37 @@ final class CorrelationKeys {
     /** An object's row: its number, and its indexed version key (null for an object only referenced so far). */
     record ObjectRow(long pk, Long versionKey) {}
 
+    /**
+     * What is present of some object ids: the node-wide number ({@link ObjectKeys}) of each id that has one, and
+     * the rows of those the index holds (indexed or only referenced).
+     */
+    record ObjectLookup(Map<String, Long> idKeys, Map<String, ObjectRow> rows) {}
+
     /** The rows of the object ids already present (indexed or only referenced). */
     static Map<String, ObjectRow> objectRows(Handle handle, Collection<String> objectIds) {
-        Map<Long, List<String>> byHash = new HashMap<>();
-        for (String id : objectIds) {
-            List<String> ids = byHash.computeIfAbsent(KeyHash.of(id), h -> new ArrayList<>(1));
-            if (!ids.contains(id)) ids.add(id);
-        }
-        Map<String, ObjectRow> found = new HashMap<>();
-        Jdbc.lookup(handle, "SELECT pk, id_hash, object_id, version_key FROM correlation_objects WHERE id_hash IN (<keys>)",
+        return lookUpObjects(handle, objectIds).rows();
+    }
+
+    /** The ids' numbers and rows, found through object_ids (as {@link ObjectKeys#find}), one statement per chunk. */
+    static ObjectLookup lookUpObjects(Handle handle, Collection<String> objectIds) {
+        Map<Long, List<String>> byHash = ObjectKeys.byHash(objectIds);
+        Map<String, Long> idKeys = new HashMap<>();
+        Map<String, ObjectRow> rows = new HashMap<>();
+        Jdbc.lookup(handle, """
+                        SELECT i.pk, i.id_hash, i.object_id, c.pk, c.version_key
+                        FROM object_ids i LEFT JOIN correlation_objects c ON c.object_key = i.pk
+                        WHERE i.id_hash IN (<keys>)""",
                 List.copyOf(byHash.keySet()), PreparedStatement::setLong, rs -> {
                     String id = rs.getString(3);
                     if (!byHash.getOrDefault(rs.getLong(2), List.of()).contains(id)) return;
-                    long version = rs.getLong(4);
+                    idKeys.put(id, rs.getLong(1));
+                    long pk = rs.getLong(4);
+                    if (rs.wasNull()) return;
+                    long version = rs.getLong(5);
                     Long versionKey = rs.wasNull() ? null : version; // before the next column is read
-                    found.put(id, new ObjectRow(rs.getLong(1), versionKey));
+                    rows.put(id, new ObjectRow(pk, versionKey));
                 });
-        return found;
+        return new ObjectLookup(idKeys, rows);
     }
 
     /** The numbers of a set of observables, and those of them that had no row before (added just now). */

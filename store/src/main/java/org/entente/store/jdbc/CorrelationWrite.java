@@ -45,7 +45,8 @@ final class CorrelationWrite {
         Set<String> ids = new HashSet<>(newest.keySet());
         batch.links().forEach(l -> ids.add(l.toId()));
         batch.pending().forEach(p -> ids.add(p.refId()));
-        Map<String, ObjectRow> rows = CorrelationKeys.objectRows(handle, ids);
+        CorrelationKeys.ObjectLookup found = CorrelationKeys.lookUpObjects(handle, ids);
+        Map<String, ObjectRow> rows = found.rows();
 
         // Which of the batch's objects change the index, which of those had a version indexed before, and
         // which were referenced before they came (late: they may have pending references to resolve).
@@ -74,7 +75,7 @@ final class CorrelationWrite {
         occurrences.forEach(o -> members.add(o.member()));
         pending.forEach(p -> members.add(p.member()));
         Map<MemberId, Long> memberPks = CorrelationKeys.ensureMembers(handle, members);
-        Map<String, Long> objectPks = objects(handle, taken, links, pending, rows, memberPks);
+        Map<String, Long> objectPks = objects(handle, taken, links, pending, found, memberPks);
         List<Long> replacedPks = replaced.stream().map(objectPks::get).toList();
 
         List<Occurrence> resolved = LateReferences.resolve(handle, late, occurrences, objectPks, memberPks);
@@ -93,12 +94,13 @@ final class CorrelationWrite {
 
     /**
      * Inserts the new objects and the placeholders of link targets not present yet, updates the taken ones
-     * present; returns the numbers of every object the batch names.
+     * present; returns the numbers of every object the batch names. A new row names its object by the id's number
+     * ({@link ObjectKeys}), given here to an id that has none yet (one only referenced, never stored).
      */
     private static Map<String, Long> objects(Handle handle, Map<String, IndexedObject> taken, List<ObjectLink> links,
-            List<PendingReference> pending, Map<String, ObjectRow> rows, Map<MemberId, Long> memberPks) {
+            List<PendingReference> pending, CorrelationKeys.ObjectLookup found, Map<MemberId, Long> memberPks) {
         Map<String, Long> pks = new HashMap<>();
-        rows.forEach((id, row) -> pks.put(id, row.pk()));
+        found.rows().forEach((id, row) -> pks.put(id, row.pk()));
         List<IndexedObject> updates = new ArrayList<>();
         Map<String, IndexedObject> inserts = new LinkedHashMap<>();
         for (IndexedObject o : taken.values()) {
@@ -118,31 +120,36 @@ final class CorrelationWrite {
             update.setLong(4, pks.get(o.id()));
         });
         if (inserts.isEmpty()) return pks;
+        Map<String, Long> idKeys = new HashMap<>(found.idKeys());
+        List<String> unnumbered = inserts.keySet().stream().filter(id -> !idKeys.containsKey(id)).toList();
+        idKeys.putAll(ObjectKeys.add(handle.getConnection(), unnumbered, ObjectIdHash::of));
+        Map<Long, String> insertedIds = new HashMap<>();
+        inserts.keySet().forEach(id -> insertedIds.put(idKeys.get(id), id));
         long before = CorrelationKeys.maxPk(handle, "correlation_objects");
-        Jdbc.batch(handle, "INSERT INTO correlation_objects (id_hash, object_id, type, version_key, origin_pk) VALUES (?, ?, ?, ?, ?)",
+        Jdbc.batch(handle, "INSERT INTO correlation_objects (object_key, type, version_key, origin_pk) VALUES (?, ?, ?, ?)",
                 inserts.entrySet(), (insert, entry) -> {
                     String id = entry.getKey();
                     IndexedObject o = entry.getValue();
-                    insert.setLong(1, KeyHash.of(id));
-                    insert.setString(2, id);
+                    insert.setLong(1, idKeys.get(id));
                     if (o != null) {
-                        insert.setString(3, o.type());
-                        insert.setLong(4, VersionKey.of(o.version()));
-                        insert.setLong(5, memberPks.get(o.origin()));
+                        insert.setString(2, o.type());
+                        insert.setLong(3, VersionKey.of(o.version()));
+                        insert.setLong(4, memberPks.get(o.origin()));
                     } else {
                         // Only referenced so far: its type is the prefix every STIX id carries (section 2.9).
                         int dashes = id.indexOf("--");
-                        insert.setString(3, dashes > 0 ? id.substring(0, dashes) : "unknown");
+                        insert.setString(2, dashes > 0 ? id.substring(0, dashes) : "unknown");
+                        insert.setNull(3, java.sql.Types.BIGINT);
                         insert.setNull(4, java.sql.Types.BIGINT);
-                        insert.setNull(5, java.sql.Types.BIGINT);
                     }
                 });
         // Keys are never reused, so the rows just added lie above the highest key before the insert.
-        handle.createQuery("SELECT pk, object_id FROM correlation_objects WHERE pk > :before")
+        handle.createQuery("SELECT pk, object_key FROM correlation_objects WHERE pk > :before")
                 .bind("before", before)
-                .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
+                .map((rs, ctx) -> Map.entry(rs.getLong(2), rs.getLong(1)))
                 .forEach(e -> {
-                    if (inserts.containsKey(e.getKey())) pks.putIfAbsent(e.getKey(), e.getValue());
+                    String id = insertedIds.get(e.getKey());
+                    if (id != null) pks.putIfAbsent(id, e.getValue());
                 });
         return pks;
     }

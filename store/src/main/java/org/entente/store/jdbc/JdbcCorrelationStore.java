@@ -84,12 +84,13 @@ final class JdbcCorrelationStore implements CorrelationStore {
             Map<Long, MemberId> members = new HashMap<>();
             List<Occurrence> found = new ArrayList<>();
             Jdbc.lookup(handle, """
-                            SELECT o.observable_pk, ob.object_id, m.pk, m.member_id, o.seen
+                            SELECT o.observable_pk, i.object_id, m.pk, m.member_id, o.seen
                             FROM correlation_occurrences o
                             JOIN correlation_objects ob ON ob.pk = o.object_pk
+                            JOIN object_ids i ON i.pk = ob.object_key
                             JOIN correlation_members m ON m.pk = o.member_pk
                             WHERE o.observable_pk IN (<keys>)
-                            ORDER BY o.observable_pk, o.seen, ob.object_id""",
+                            ORDER BY o.observable_pk, o.seen, i.object_id""",
                     byPk.keySet().stream().sorted().toList(), PreparedStatement::setLong, rs -> {
                         MemberId member = members.get(rs.getLong(3));
                         if (member == null) {
@@ -127,12 +128,12 @@ final class JdbcCorrelationStore implements CorrelationStore {
             Map<String, IndexedObject> found = new LinkedHashMap<>();
             for (List<Long> chunk : CorrelationKeys.chunks(List.copyOf(byPk.keySet()))) {
                 handle.createQuery("""
-                                SELECT ob.object_id, ob.type, ob.version_key, m.member_id
+                                SELECT ob.pk, ob.type, ob.version_key, m.member_id
                                 FROM correlation_objects ob
                                 JOIN correlation_members m ON m.pk = ob.origin_pk
                                 WHERE ob.pk IN (<pks>) AND ob.version_key IS NOT NULL""")
                         .bindList("pks", chunk)
-                        .map((rs, ctx) -> new IndexedObject(rs.getString(1), rs.getString(2),
+                        .map((rs, ctx) -> new IndexedObject(byPk.get(rs.getLong(1)), rs.getString(2),
                                 versionOf(rs.getLong(3)), new MemberId(rs.getString(4))))
                         .forEach(o -> found.put(o.id(), o));
             }
@@ -149,10 +150,12 @@ final class JdbcCorrelationStore implements CorrelationStore {
             for (List<Long> chunk : CorrelationKeys.chunks(pks)) {
                 for (String column : List.of("from_pk", "to_pk")) {
                     handle.createQuery("""
-                                    SELECT f.object_id, t.object_id
+                                    SELECT fi.object_id, ti.object_id
                                     FROM correlation_links l
                                     JOIN correlation_objects f ON f.pk = l.from_pk
+                                    JOIN object_ids fi ON fi.pk = f.object_key
                                     JOIN correlation_objects t ON t.pk = l.to_pk
+                                    JOIN object_ids ti ON ti.pk = t.object_key
                                     WHERE l.""" + column + " IN (<pks>)")
                             .bindList("pks", chunk)
                             .map((rs, ctx) -> new ObjectLink(rs.getString(1), rs.getString(2)))

@@ -6,7 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The 64-bit key of the correlation tables' hash indexes: the first 8 bytes of the SHA-256 of the text.
+ * The 64-bit key of the correlation observables' hash index: the first 8 bytes of the SHA-256 of the text (the
+ * correlation objects are found through their ids' {@link ObjectIdHash}, the same function).
  * Stable across JVMs and dialects; collisions are possible, so lookups also compare the text itself.
  */
 final class KeyHash {

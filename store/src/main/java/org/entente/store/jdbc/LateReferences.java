@@ -58,7 +58,7 @@ final class LateReferences {
         Map<Long, String> objectIds = new HashMap<>();
         Map<Long, MemberId> members = new HashMap<>();
         for (List<Long> chunk : CorrelationKeys.chunks(rows.stream().map(Row::object).distinct().toList())) {
-            handle.createQuery("SELECT pk, object_id FROM correlation_objects WHERE pk IN (<pks>)")
+            handle.createQuery("SELECT c.pk, i.object_id FROM correlation_objects c JOIN object_ids i ON i.pk = c.object_key WHERE c.pk IN (<pks>)")
                     .bindList("pks", chunk)
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                     .forEach(e -> objectIds.put(e.getKey(), e.getValue()));

@@ -33,16 +33,22 @@ final class ObjectKeys {
 
     /** The numbers of those of the ids that have one. */
     static Map<String, Long> find(Handle handle, Collection<String> objectIds) {
-        Map<Long, List<String>> byHash = new HashMap<>();
-        for (String id : new LinkedHashSet<>(objectIds)) {
-            byHash.computeIfAbsent(ObjectIdHash.of(id), h -> new ArrayList<>(1)).add(id);
-        }
+        Map<Long, List<String>> byHash = byHash(objectIds);
         Map<String, Long> found = new HashMap<>();
         Jdbc.lookup(handle, FIND, List.copyOf(byHash.keySet()), PreparedStatement::setLong, rs -> {
             String id = rs.getString(3);
             if (byHash.getOrDefault(rs.getLong(2), List.of()).contains(id)) found.put(id, rs.getLong(1));
         });
         return found;
+    }
+
+    /** The ids by their {@link ObjectIdHash}, each once: the keys to look them up by, and the ids to compare each row's with. */
+    static Map<Long, List<String>> byHash(Collection<String> objectIds) {
+        Map<Long, List<String>> byHash = new HashMap<>();
+        for (String id : new LinkedHashSet<>(objectIds)) {
+            byHash.computeIfAbsent(ObjectIdHash.of(id), h -> new ArrayList<>(1)).add(id);
+        }
+        return byHash;
     }
 
     /** The numbers of all the ids, giving one to each id without, in the order given; the writer's transaction only. */
