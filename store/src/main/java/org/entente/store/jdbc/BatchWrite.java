@@ -48,12 +48,14 @@ final class BatchWrite {
         this.clock = clock;
     }
 
-    List<WriteOutcome> run(Handle handle, long collection, List<NewVersion> batch) {
+    /** {@code numbered} takes the numbers of the batch's ids ({@link ObjectKeys}), for later writes of the transaction. */
+    List<WriteOutcome> run(Handle handle, long collection, List<NewVersion> batch, Map<String, Long> numbered) {
         // Locks the clock before reading, so no other writer can add the same versions meanwhile.
         long nextDateAdded = clock.lockNext(handle);
         Map<String, Long> hashById = new HashMap<>();
         batch.forEach(version -> hashById.computeIfAbsent(version.id(), ObjectIdHash::of));
         StoredVersionLookup.Stored found = lookUp(handle, collection, hashById);
+        numbered.putAll(found.idKeys());
         Map<String, List<StoredRow>> stored = found.versions();
 
         Set<Key> present = new HashSet<>();
@@ -74,7 +76,7 @@ final class BatchWrite {
         if (added.isEmpty()) return outcomes;
 
         Map<String, FirstAndLast> ends = firstAndLastPerObject(stored, added);
-        Map<String, Long> objectKeys = addObjects(handle, collection, found, hashById, added);
+        Map<String, Long> objectKeys = addObjects(handle, collection, found, hashById, added, numbered);
         insert(handle, collection, added, objectKeys, ends);
         updateFlags(handle, stored, ends);
         clock.advanceTo(handle, nextDateAdded + added.size() - 1);
@@ -97,7 +99,7 @@ final class BatchWrite {
      * @return the key of every object of the batch
      */
     private static Map<String, Long> addObjects(Handle handle, long collection, StoredVersionLookup.Stored found,
-            Map<String, Long> hashById, List<Added> added) {
+            Map<String, Long> hashById, List<Added> added, Map<String, Long> numbered) {
         Map<String, Long> keys = new HashMap<>(found.objectKeys());
         Set<String> newIds = new LinkedHashSet<>();
         for (Added version : added) {
@@ -106,7 +108,9 @@ final class BatchWrite {
         if (newIds.isEmpty()) return keys;
         Connection connection = handle.getConnection();
         Map<String, Long> idKeys = new HashMap<>(found.idKeys());
-        idKeys.putAll(ObjectKeys.add(connection, newIds.stream().filter(id -> !idKeys.containsKey(id)).toList(), hashById::get));
+        Map<String, Long> given = ObjectKeys.add(connection, newIds.stream().filter(id -> !idKeys.containsKey(id)).toList(), hashById::get);
+        idKeys.putAll(given);
+        numbered.putAll(given);
         try (PreparedStatement last = connection.prepareStatement("SELECT MAX(pk) FROM objects")) {
             long next;
             try (ResultSet rs = last.executeQuery()) {

@@ -1,6 +1,8 @@
 package org.entente.store.jdbc;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.entente.store.NewVersion;
 import org.entente.store.ObjectQuery;
@@ -34,13 +36,16 @@ final class JdbcObjectStore implements ObjectStore {
     @Override
     public List<WriteOutcome> write(String collectionId, List<NewVersion> batch) {
         List<NewVersion> versions = List.copyOf(batch);
-        return writer.inTransaction(handle -> writeIn(handle, collectionId, versions));
+        return writer.inTransaction(handle -> writeIn(handle, collectionId, versions, new HashMap<>()));
     }
 
-    /** {@link #write} inside the caller's transaction. */
-    List<WriteOutcome> writeIn(Handle handle, String collectionId, List<NewVersion> versions) {
+    /**
+     * {@link #write} inside the caller's transaction; {@code numbered} holds the ids' numbers the transaction knows
+     * and takes those of this batch ({@link ObjectKeys#ensure}).
+     */
+    List<WriteOutcome> writeIn(Handle handle, String collectionId, List<NewVersion> versions, Map<String, Long> numbered) {
         long collection = collections.require(handle, collectionId);
-        return versions.isEmpty() ? List.of() : batchWrite.run(handle, collection, versions);
+        return versions.isEmpty() ? List.of() : batchWrite.run(handle, collection, versions, numbered);
     }
 
     @Override

@@ -26,7 +26,7 @@ final class JdbcShareStore implements ShareStore {
     public void record(List<Share> shares) {
         List<Share> batch = List.copyOf(shares);
         if (batch.isEmpty()) return;
-        writer.useTransaction(handle -> ShareWrite.run(handle, batch));
+        writer.useTransaction(handle -> ShareWrite.run(handle, batch, new HashMap<>()));
     }
 
     @Override

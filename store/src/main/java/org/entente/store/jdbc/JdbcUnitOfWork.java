@@ -1,6 +1,7 @@
 package org.entente.store.jdbc;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ final class JdbcUnitOfWork implements UnitOfWork {
     private final Handle handle;
     private final JdbcObjectStore objects;
     private final JdbcOutboxStore outbox;
+    /** The object ids' numbers this transaction found or gave ({@link ObjectKeys}): stored objects, then their shares. */
+    private final Map<String, Long> numbered = new HashMap<>();
 
     JdbcUnitOfWork(Handle handle, JdbcObjectStore objects, JdbcOutboxStore outbox) {
         this.handle = handle;
@@ -26,7 +29,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     @Override
     public List<WriteOutcome> objects(String collectionId, List<NewVersion> batch) {
-        return objects.writeIn(handle, collectionId, List.copyOf(batch));
+        return objects.writeIn(handle, collectionId, List.copyOf(batch), numbered);
     }
 
     @Override
@@ -37,7 +40,7 @@ final class JdbcUnitOfWork implements UnitOfWork {
 
     @Override
     public void shares(List<Share> shares) {
-        ShareWrite.run(handle, List.copyOf(shares));
+        ShareWrite.run(handle, List.copyOf(shares), numbered);
     }
 
     @Override

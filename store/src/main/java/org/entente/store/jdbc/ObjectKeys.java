@@ -51,12 +51,21 @@ final class ObjectKeys {
         return byHash;
     }
 
-    /** The numbers of all the ids, giving one to each id without, in the order given; the writer's transaction only. */
-    static Map<String, Long> ensure(Handle handle, Collection<String> objectIds) {
-        Map<String, Long> keys = find(handle, objectIds);
-        List<String> missing = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(objectIds)) if (!keys.containsKey(id)) missing.add(id);
-        keys.putAll(add(handle.getConnection(), missing, ObjectIdHash::of));
+    /**
+     * The numbers of all the ids, giving one to each id without, in the order given; the writer's transaction only.
+     * {@code numbered} holds the numbers this transaction found or gave so far (a number never changes, so those
+     * ids are not looked up again) and takes the ones found or given here.
+     */
+    static Map<String, Long> ensure(Handle handle, Collection<String> objectIds, Map<String, Long> numbered) {
+        List<String> unknown = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(objectIds)) if (!numbered.containsKey(id)) unknown.add(id);
+        if (!unknown.isEmpty()) {
+            Map<String, Long> found = find(handle, unknown);
+            numbered.putAll(found);
+            numbered.putAll(add(handle.getConnection(), unknown.stream().filter(id -> !found.containsKey(id)).toList(), ObjectIdHash::of));
+        }
+        Map<String, Long> keys = new HashMap<>();
+        for (String id : objectIds) keys.put(id, numbered.get(id));
         return keys;
     }
 

@@ -27,14 +27,15 @@ final class ShareWrite {
 
     private ShareWrite() {}
 
-    static void run(Handle handle, List<Share> batch) {
+    /** {@code numbered}: the ids' numbers this transaction knows already, see {@link ObjectKeys#ensure}. */
+    static void run(Handle handle, List<Share> batch, Map<String, Long> numbered) {
         if (batch.isEmpty()) return;
         // The first of equal shares in a batch wins, as it would in two separate calls.
         Map<ShareKey, Share> unique = new LinkedHashMap<>();
         batch.forEach(share -> unique.putIfAbsent(ShareKey.of(share), share));
         // Plain JDBC with positional binding, as in BatchWrite: JDBI's named binding cost several times
         // more per row.
-        Map<String, Long> objectKeys = ObjectKeys.ensure(handle, unique.keySet().stream().map(ShareKey::objectId).toList());
+        Map<String, Long> objectKeys = ObjectKeys.ensure(handle, unique.keySet().stream().map(ShareKey::objectId).toList(), numbered);
         Connection connection = handle.getConnection();
         try {
             Map<SharingLabels, Long> audiences = new HashMap<>();
