@@ -13,8 +13,9 @@ SELECT (SELECT COALESCE(MAX(pk), 0) FROM object_ids) + ROW_NUMBER() OVER (ORDER 
 FROM correlation_objects c
 WHERE NOT EXISTS (SELECT 1 FROM object_ids i WHERE i.id_hash = c.id_hash AND i.object_id = c.object_id);
 
--- Not NULL for any row: every write sets it (SQLite cannot add a NOT NULL column without a default).
-ALTER TABLE correlation_objects ADD COLUMN object_key BIGINT REFERENCES object_ids (pk);
+-- Not NULL for any row: every write sets it (SQLite cannot add a NOT NULL column without a default). No foreign
+-- key, as objects.id_key in V17.
+ALTER TABLE correlation_objects ADD COLUMN object_key BIGINT;
 UPDATE correlation_objects
 SET object_key = (SELECT i.pk FROM object_ids i
                   WHERE i.id_hash = correlation_objects.id_hash AND i.object_id = correlation_objects.object_id);

@@ -42,11 +42,12 @@ final class StoredVersionLookup {
     /**
      * One index probe per key. A plain IN list goes wrong while an import fills a new table: without
      * statistics PostgreSQL takes an IN list of hundreds of keys as unselective and scans every row per
-     * lookup. OFFSET 0 keeps the planner from flattening the per-key probe into such a join.
+     * lookup. OFFSET 0 keeps the planner from flattening the per-key probe into such a join: the id's number
+     * through object_ids_hash, then the collection's object through objects_id_key.
      */
-    private static final String POSTGRESQL_OBJECTS = "SELECT x.pk, x.object_id, x.object_pk FROM unnest(?::bigint[]) AS h(id_hash)"
-            + " CROSS JOIN LATERAL (SELECT i.pk, i.object_id, o.pk AS object_pk FROM object_ids i"
-            + " LEFT JOIN objects o ON o.collection_pk = ? AND o.id_key = i.pk WHERE i.id_hash = h.id_hash OFFSET 0) x";
+    private static final String POSTGRESQL_OBJECTS = "SELECT i.pk, i.object_id, o.pk FROM unnest(?::bigint[]) AS h(id_hash)"
+            + " CROSS JOIN LATERAL (SELECT pk, object_id FROM object_ids WHERE id_hash = h.id_hash OFFSET 0) i"
+            + " LEFT JOIN LATERAL (SELECT pk FROM objects WHERE collection_pk = ? AND id_key = i.pk OFFSET 0) o ON true";
 
     private static final String POSTGRESQL_VERSIONS = "SELECT v." + StoredRow.COLUMNS.replace(", ", ", v.")
             + " FROM unnest(?::bigint[]) AS k(object_pk) CROSS JOIN LATERAL (SELECT " + StoredRow.COLUMNS
