@@ -1,6 +1,7 @@
 package org.entente.store.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.store.migration.StoredAtAnOlderVersion.micros;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -155,9 +156,5 @@ class CorrelationObjectKeysMigrationTest {
         assertThat(index.objects(List.of(INDICATOR))).isEmpty();
         assertThat(index.cursor()).isZero();
         assertThat(index.rereadTo()).isEqualTo(4);
-    }
-
-    private static long micros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000L;
     }
 }

@@ -1,6 +1,10 @@
 package org.entente.store.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.store.migration.StoredAtAnOlderVersion.json;
+import static org.entente.store.migration.StoredAtAnOlderVersion.micros;
+import static org.entente.store.migration.StoredAtAnOlderVersion.version;
+import static org.entente.store.migration.StoredAtAnOlderVersion.versionsOf;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,12 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import org.entente.store.NewVersion;
 import org.entente.store.ObjectQuery;
 import org.entente.store.Store;
 import org.entente.store.StoreFactory;
-import org.entente.store.StoredVersion;
 import org.entente.store.VersionSelector;
 import org.entente.store.WriteOutcome;
 import org.entente.store.jdbc.Dialect;
@@ -88,22 +89,5 @@ class ObjectsMigrationTest {
         assertThat(versionsOf(store, "c2", "indicator--a", VersionSelector.ALL)).containsExactly(json("a", T3));
         assertThat(store.objects().countObjects("c1")).isEqualTo(2);
         assertThat(store.objects().write("c1", List.of(version("a", T1)))).containsExactly(WriteOutcome.ADDED);
-    }
-
-    private static List<String> versionsOf(Store store, String collection, String id, VersionSelector versions) {
-        return store.objects().find(collection, ObjectQuery.all().withIds(Set.of(id)).withVersions(versions))
-                .items().stream().map(StoredVersion::json).toList();
-    }
-
-    private static NewVersion version(String name, Instant modified) {
-        return new NewVersion("indicator--" + name, "indicator", "2.1", modified, json(name, modified));
-    }
-
-    private static String json(String name, Instant modified) {
-        return "{\"id\":\"indicator--" + name + "\",\"modified\":\"" + modified + "\"}";
-    }
-
-    private static long micros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000L;
     }
 }

@@ -1,6 +1,7 @@
 package org.entente.store.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.entente.store.migration.StoredAtAnOlderVersion.micros;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,9 +94,5 @@ class ShareAudiencesMigrationTest {
         VersionRef a2 = new VersionRef("indicator--a", T2);
         assertThat(store.shares().sharesOf(List.of(a, n, a2)))
                 .isEqualTo(Map.of(a, List.of(aFull, aBare), n, List.of(nBare), a2, List.of(later)));
-    }
-
-    private static long micros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000L;
     }
 }
