@@ -108,7 +108,7 @@ public final class Sharing {
         for (int from = 0, until; from < accepted.size(); from = until) {
             until = Math.min(accepted.size(), from + ENVELOPE_SIZE);
             SignedEnvelope fitting = signer.sign(audience, markings, accepted.subList(from, until));
-            while (fitting.raw().bytes().length > ENVELOPE_BYTES && until - from > 1) {
+            while (fitting.raw().size() > ENVELOPE_BYTES && until - from > 1) {
                 until = from + (until - from) / 2;
                 fitting = signer.sign(audience, markings, accepted.subList(from, until));
             }

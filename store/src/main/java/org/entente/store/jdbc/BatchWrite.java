@@ -76,7 +76,7 @@ final class BatchWrite {
         if (added.isEmpty()) return outcomes;
 
         Map<String, FirstAndLast> ends = firstAndLastPerObject(stored, added);
-        Map<String, Long> objectKeys = addObjects(handle, collection, found, hashById, added, numbered);
+        Map<String, Long> objectKeys = addObjects(handle, collection, found.objectKeys(), hashById, added, numbered);
         insert(handle, collection, added, objectKeys, ends);
         updateFlags(handle, stored, ends);
         clock.advanceTo(handle, nextDateAdded + added.size() - 1);
@@ -98,19 +98,17 @@ final class BatchWrite {
      *
      * @return the key of every object of the batch
      */
-    private static Map<String, Long> addObjects(Handle handle, long collection, StoredVersionLookup.Stored found,
+    private static Map<String, Long> addObjects(Handle handle, long collection, Map<String, Long> storedKeys,
             Map<String, Long> hashById, List<Added> added, Map<String, Long> numbered) {
-        Map<String, Long> keys = new HashMap<>(found.objectKeys());
+        Map<String, Long> keys = new HashMap<>(storedKeys);
         Set<String> newIds = new LinkedHashSet<>();
         for (Added version : added) {
             if (!keys.containsKey(version.version().id())) newIds.add(version.version().id());
         }
         if (newIds.isEmpty()) return keys;
         Connection connection = handle.getConnection();
-        Map<String, Long> idKeys = new HashMap<>(found.idKeys());
-        Map<String, Long> given = ObjectKeys.add(connection, newIds.stream().filter(id -> !idKeys.containsKey(id)).toList(), hashById::get);
-        idKeys.putAll(given);
-        numbered.putAll(given);
+        // numbered holds the numbers of the ids found already (run put them there); the others get theirs here.
+        numbered.putAll(ObjectKeys.add(connection, newIds.stream().filter(id -> !numbered.containsKey(id)).toList(), hashById::get));
         try (PreparedStatement last = connection.prepareStatement("SELECT MAX(pk) FROM objects")) {
             long next;
             try (ResultSet rs = last.executeQuery()) {
@@ -119,9 +117,9 @@ final class BatchWrite {
             }
             for (String id : newIds) keys.put(id, next++);
             if (connection.isWrapperFor(PGConnection.class)) {
-                insertObjectsAsArrays(connection, collection, newIds, keys, idKeys);
+                insertObjectsAsArrays(connection, collection, newIds, keys, numbered);
             } else {
-                insertObjects(connection, collection, newIds, keys, idKeys);
+                insertObjects(connection, collection, newIds, keys, numbered);
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException("cannot insert objects", e, null);

@@ -6,8 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The 64-bit key of the correlation observables' hash index: the first 8 bytes of the SHA-256 of the text (the
- * correlation objects are found through their ids' {@link ObjectIdHash}, the same function).
+ * The 64-bit key of a text for the store's hash indexes: the first 8 bytes of the SHA-256 of its UTF-8 bytes. The
+ * correlation observables are keyed by it, and object ids too ({@link ObjectIdHash} is this function).
  * Stable across JVMs and dialects; collisions are possible, so lookups also compare the text itself.
  */
 final class KeyHash {

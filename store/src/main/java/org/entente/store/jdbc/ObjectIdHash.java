@@ -1,9 +1,5 @@
 package org.entente.store.jdbc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 /**
  * The 64-bit key under which {@code object_ids} indexes an object id (migration V17; {@code objects} did from V3
  * to V16): the first eight bytes of the SHA-256 of the id's UTF-8 bytes, big-endian, as a signed long. Eight
@@ -19,20 +15,10 @@ public final class ObjectIdHash {
     /** The name of the SQLite function that migrations V3 and V17 call. */
     public static final String SQL_FUNCTION = "entente_object_id_hash";
 
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    });
-
     private ObjectIdHash() {}
 
     public static long of(String objectId) {
-        byte[] digest = SHA_256.get().digest(objectId.getBytes(StandardCharsets.UTF_8));
-        long key = 0;
-        for (int i = 0; i < Long.BYTES; i++) key = (key << 8) | (digest[i] & 0xFF);
-        return key;
+        // The same function as the correlation observables' key: one SHA-256 helper for both.
+        return KeyHash.of(objectId);
     }
 }
